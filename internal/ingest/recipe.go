@@ -44,6 +44,9 @@ type EventSpec struct {
 	Value      string      `json:"value,omitempty"` // column with a money amount or other number
 	Rating     *RatingSpec `json:"rating,omitempty"`
 	Text       string      `json:"text,omitempty"` // column with free text (ticket subject, review)
+	// Optional: a row whose touchpoint comes out empty emits no event instead of being rejected. For
+	// sources that mix events with rows that only link identifiers (Segment/RudderStack identify calls).
+	Optional bool `json:"optional,omitempty"`
 }
 
 // RatingSpec is a rating column and the top of its scale (5 for 1–5 stars, 10 for NPS 0–10); Min defaults
