@@ -627,6 +627,7 @@ func (f *flattener) elements(depth int, each func(k int)) {
 		return
 	}
 	for k := 0; f.err == nil; k++ {
+		f.ws()
 		if each == nil {
 			f.value(depth+1, false)
 		} else {

@@ -38,7 +38,7 @@ func newXESReader(path string, text *bufio.Reader, closer io.Closer) (*xesReader
 	dec.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 	r := &xesReader{path: path, dec: dec, closer: closer, cols: newColumnSet(nil)}
 	for {
-		tok, err := dec.RawToken()
+		tok, err := dec.Token()
 		if err != nil {
 			if err == io.EOF {
 				return nil, fileErr(path, ErrUnknownFormat, "XML without a root element", actionExport)
@@ -81,16 +81,17 @@ func (r *xesReader) column(name []byte) int {
 }
 
 // attrKeyValue returns the key and value attributes of an XES attribute element.
-func attrKeyValue(se xml.StartElement) (key, value string, hasKey bool) {
+// hasValue is false for a list or container, which only groups nested attributes.
+func attrKeyValue(se xml.StartElement) (key, value string, hasKey, hasValue bool) {
 	for _, a := range se.Attr {
 		switch a.Name.Local {
 		case "key":
 			key, hasKey = a.Value, true
 		case "value":
-			value = a.Value
+			value, hasValue = a.Value, true
 		}
 	}
-	return key, value, hasKey
+	return key, value, hasKey, hasValue
 }
 
 // path joins the open attribute keys and key with ".".
@@ -113,7 +114,7 @@ func (r *xesReader) Next() (Record, error) {
 		return Record{}, r.err
 	}
 	for {
-		tok, err := r.dec.RawToken()
+		tok, err := r.dec.Token()
 		if err != nil {
 			if err == io.EOF {
 				r.err = io.EOF
@@ -142,8 +143,8 @@ func (r *xesReader) Next() (Record, error) {
 				}
 				return Record{Line: line, Values: r.vals}, nil
 			default:
-				key, value, ok := attrKeyValue(t)
-				if ok && r.inTrace {
+				key, value, _, hasValue := attrKeyValue(t)
+				if hasValue && r.inTrace {
 					idx := r.column(r.keyPath("case:", key))
 					r.trace = append(r.trace, traceAttr{col: idx, value: value})
 				}
@@ -178,21 +179,18 @@ func (r *xesReader) readEvent() error {
 	var stack []string
 	saved := r.keyStack
 	for depth := 1; depth > 0; {
-		tok, err := r.dec.RawToken()
+		tok, err := r.dec.Token()
 		if err != nil {
 			return r.xmlErr(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
-			key, value, ok := attrKeyValue(t)
-			if !ok {
-				stack = append(stack, "")
-				continue
+			key, value, _, hasValue := attrKeyValue(t)
+			if hasValue {
+				r.keyStack = stack
+				setVal(r.column(r.keyPath("", key)), value)
 			}
-			r.keyStack = stack
-			idx := r.column(r.keyPath("", key))
-			setVal(idx, value)
 			stack = append(stack, key)
 		case xml.EndElement:
 			depth--

@@ -63,11 +63,12 @@ func openXLSX(path, sheet string, info *Info) (r *xlsxReader, err error) {
 		return nil, fileErr(path, ErrBinaryFile, "an XLSX workbook that cannot be opened: "+err.Error(),
 			"open it in Excel and save it again, without a password")
 	}
-	r = &xlsxReader{path: path, book: book, kinds: map[int]cellKind{}}
+	xr := &xlsxReader{path: path, book: book, kinds: map[int]cellKind{}}
+	r = xr
 	ok := false
 	defer func() {
 		if !ok {
-			r.Close()
+			xr.Close()
 		}
 	}()
 	info.Sheets = book.GetSheetList()
