@@ -77,6 +77,13 @@ func TestParseNumber(t *testing.T) {
 		{"Inf", 0, false},
 		{"1,2,3.4.5", 0, false},
 		{"$", 0, false},
+		{"case-10011", 0, false},
+		{"Group 2", 0, false},
+		{"Resource21", 0, false},
+		{"kr 12,50", 12.5, true},
+		{"$-5", -5, true},
+		{"C-1", 0, false},
+		{"A12", 0, false},
 	}
 	for _, tt := range tests {
 		got, ok := ingest.ParseNumber(tt.in)

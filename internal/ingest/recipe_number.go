@@ -42,17 +42,22 @@ func parseLooseNumber(s string) (float64, bool) {
 		neg = true
 		s = s[1 : len(s)-1]
 	}
-	s = trimCurrency(s)
-	if strings.HasPrefix(s, "-") {
-		neg = !neg
-		s = trimCurrency(s[1:])
-	} else if strings.HasSuffix(s, "-") {
-		neg = !neg
-		s = trimCurrency(s[:len(s)-1])
-	} else if strings.HasPrefix(s, "+") {
-		s = trimCurrency(s[1:])
+	var ok bool
+	if s, ok = trimCurrency(s); !ok {
+		return 0, false
 	}
-	if s == "" {
+	switch {
+	case strings.HasPrefix(s, "-"):
+		neg = !neg
+		s = s[1:]
+	case strings.HasSuffix(s, "-"):
+		neg = !neg
+		s = s[:len(s)-1]
+	case strings.HasPrefix(s, "+"):
+		s = s[1:]
+	}
+	// "-$5" and "$-5": a currency sign may stand on either side of the minus.
+	if s, ok = trimCurrency(s); !ok || s == "" {
 		return 0, false
 	}
 	var digits strings.Builder
@@ -124,9 +129,41 @@ func allDigits(s string) bool {
 	return true
 }
 
-// trimCurrency strips currency symbols, ISO codes and spaces from both ends.
-func trimCurrency(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.Is(unicode.Sc, r) || unicode.IsLetter(r)
-	})
+// trimCurrency strips a currency affix from both ends: spaces, currency symbols and at most three
+// letters set off by a space or sign (ISO codes such as "EUR 12", "12 kr", the R of R$). A longer word ("case-10011", "Group 2") means the
+// value is not an amount, and ok is false.
+func trimCurrency(s string) (rest string, ok bool) {
+	isAffix := func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Sc, r) || unicode.IsLetter(r) }
+	letters, marks := 0, 0
+	count := func(r rune) {
+		if unicode.IsLetter(r) {
+			letters++
+		} else {
+			marks++
+		}
+	}
+	start := 0
+	for start < len(s) {
+		r, size := utf8.DecodeRuneInString(s[start:])
+		if !isAffix(r) {
+			break
+		}
+		count(r)
+		start += size
+	}
+	end := len(s)
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !isAffix(r) {
+			break
+		}
+		count(r)
+		end -= size
+	}
+	// Letters count as a currency code only when a space or a currency sign sets them off from the
+	// digits: "EUR 12" and "R$10" are amounts, "C-1" and "A12" are codes.
+	if letters > 3 || (letters > 0 && marks == 0) {
+		return "", false
+	}
+	return s[start:end], true
 }
