@@ -238,6 +238,7 @@ func (s *Server) invoke(m *method, args []reflect.Value) (result any, cerr *call
 	out := m.fn.Call(args)
 	if m.errorIndex >= 0 {
 		if err, _ := out[m.errorIndex].Interface().(error); err != nil {
+			s.opts.Logf("server: %s: %v", m.name, err)
 			return nil, &callError{http.StatusInternalServerError, err}
 		}
 	}

@@ -24,7 +24,8 @@
 //
 // Emit is the app layer's progress emitter in serve mode. ListenAndServe runs until its context is
 // cancelled, then shuts down gracefully: event streams end at once, in-flight calls get
-// Options.ShutdownTimeout to finish.
+// Options.ShutdownTimeout to finish. Ready is closed once it listens; then Addr is the real address (port 0
+// picks a free one) and URL the address to print for the user, with ?token= when one is needed.
 //
 // Security: the page may only load from its own origin (Content-Security-Policy). Without a token the
 // server must listen on loopback (New returns ErrTokenRequired otherwise), and the Host header must name
@@ -52,6 +53,13 @@
 //
 // Event streams buffer 64 events per client; a client that falls further behind loses the oldest ones.
 // EventSource reconnects by itself, but events sent while it was away are not replayed.
+//
+// After the ?token= redirect the page address carries no token: the frontend's fetch and EventSource
+// requests are authorised by the cookie alone, so a browser that refuses cookies for the address can only
+// use the server through the Bearer header. The cookie is a session cookie: after the browser restarts,
+// open the printed address again.
+//
+// ListenAndServe is meant to be called once per Server.
 //
 // Assets should be an embed.FS (or fs.Sub of one): an os.DirFS follows symbolic links that point outside
 // its folder, which no path check here can see.

@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -190,7 +192,9 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 	srv := &http.Server{
 		Handler:           s.handler,
 		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          nil,
+		IdleTimeout:       2 * time.Minute,
+		// Connection-level trouble (malformed requests, broken pipes) goes where the rest of the detail goes.
+		ErrorLog: log.New(logfWriter(s.opts.Logf), "", 0),
 	}
 	// Event streams never go idle, so Shutdown would wait for them until the timeout: end them first.
 	srv.RegisterOnShutdown(s.hub.close)
@@ -221,6 +225,14 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 		return fmt.Errorf("shutdown: requests still running after %s; connections closed", s.opts.ShutdownTimeout)
 	}
 	return fmt.Errorf("shutdown: %w", shutdownErr)
+}
+
+// logfWriter adapts Logf to the io.Writer that log.Logger wants.
+type logfWriter func(format string, args ...any)
+
+func (w logfWriter) Write(p []byte) (int, error) {
+	w("server: %s", strings.TrimRight(string(p), "\n"))
+	return len(p), nil
 }
 
 // waitCalls waits up to d for running method calls to return and reports how many still run.
