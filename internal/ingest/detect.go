@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -404,11 +403,4 @@ func countOutsideQuotes(rec []byte, d byte) int {
 		}
 	}
 	return n
-}
-
-// errorsAsParse is errors.As for *ParseError, shared by the readers.
-func errorsAsParse(err error) (*ParseError, bool) {
-	var pe *ParseError
-	ok := errors.As(err, &pe)
-	return pe, ok
 }

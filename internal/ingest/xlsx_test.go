@@ -24,9 +24,9 @@ func buildWorkbook(t testing.TB, dir string) string {
 	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
 	custom := "yyyy-mm-dd hh:mm"
 	dtStyle, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &custom})
-	sci, _ := f.NewStyle(&excelize.Style{NumFmt: 11})  // 0.00E+00
-	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})  // 0.00%
-	thou, _ := f.NewStyle(&excelize.Style{NumFmt: 4})  // #,##0.00
+	sci, _ := f.NewStyle(&excelize.Style{NumFmt: 11}) // 0.00E+00
+	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+	thou, _ := f.NewStyle(&excelize.Style{NumFmt: 4}) // #,##0.00
 	elapsed, _ := f.NewStyle(&excelize.Style{NumFmt: 46})
 
 	rows := [][]any{
