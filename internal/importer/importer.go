@@ -1,0 +1,273 @@
+package importer
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"wayline/internal/ingest"
+	"wayline/internal/store"
+)
+
+// sampleSize is how many leading records are buffered to decide date layouts before rows are applied.
+const sampleSize = 1000
+
+// Request describes one import.
+type Request struct {
+	Files []string
+	// Recipe applies to every file; nil means each file gets the recipe Inspect proposes for it.
+	Recipe       *ingest.Recipe
+	Strict       bool
+	Pseudonymize bool
+	// Progress, when set, is called at most every ProgressEvery with where the import stands.
+	Progress      func(Progress)
+	ProgressEvery time.Duration
+}
+
+// Progress says how far an import has got.
+type Progress struct {
+	File       string  `json:"file"`
+	FileIndex  int     `json:"fileIndex"`
+	Files      int     `json:"files"`
+	BytesRead  int64   `json:"bytesRead"`
+	BytesTotal int64   `json:"bytesTotal"`
+	Rows       int     `json:"rows"`
+	Fraction   float64 `json:"fraction"`
+}
+
+// Result is what an import did.
+type Result struct {
+	Batch      store.Batch
+	Duplicate  bool // nothing new: every row was already stored
+	Counts     store.Counts
+	Rejections []store.Rejection // the first ones, as kept by the store
+	Recipes    []ingest.Recipe   // the recipe used for each file
+	Notes      []string          // how dates were read, per file
+	Elapsed    time.Duration
+}
+
+// Run imports req.Files into ws as one batch. On any error, or when ctx is cancelled, nothing is stored.
+func Run(ctx context.Context, ws *store.Workspace, req Request) (Result, error) {
+	start := time.Now()
+	if len(req.Files) == 0 {
+		return Result{}, ErrNoFiles
+	}
+	var pseudo *ingest.Pseudonymizer
+	if req.Pseudonymize {
+		key, err := ws.Secret(pseudonymKey)
+		if err != nil {
+			return Result{}, err
+		}
+		if pseudo, err = ingest.NewPseudonymizer(key); err != nil {
+			return Result{}, err
+		}
+	}
+
+	files := make([]store.FileInfo, len(req.Files))
+	recipes := make([]ingest.Recipe, len(req.Files))
+	for i, path := range req.Files {
+		info, err := describe(path)
+		if err != nil {
+			return Result{}, err
+		}
+		files[i] = info
+		if req.Recipe != nil {
+			recipes[i] = *req.Recipe
+		} else {
+			ins, err := ingest.Inspect(path, ingest.Options{})
+			if err != nil {
+				return Result{}, err
+			}
+			recipes[i] = ins.Recipe
+		}
+		if files[i].Source = recipes[i].Source; files[i].Source == "" {
+			files[i].Source = sourceName(path)
+		}
+	}
+	recipeJSON, err := json.Marshal(recipes)
+	if err != nil {
+		return Result{}, err
+	}
+	im, err := ws.BeginImport(store.NewBatch{Files: files, Recipe: recipeJSON})
+	if err != nil {
+		return Result{}, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			im.Rollback()
+		}
+	}()
+
+	tracker := newTracker(req, files)
+	var notes []string
+	for i, path := range req.Files {
+		n, info, err := importFile(ctx, im, i, path, recipes[i], pseudo, req.Strict, tracker)
+		if err != nil {
+			return Result{}, err
+		}
+		files[i].Rows, files[i].Format, files[i].Encoding = n.rows, info.Format, info.Encoding
+		notes = append(notes, n.notes...)
+	}
+	im.SetFiles(files)
+	batch, duplicate, err := im.Commit()
+	if err != nil {
+		return Result{}, err
+	}
+	committed = true
+	tracker.finish()
+	res := Result{Batch: batch, Duplicate: duplicate, Counts: im.Counts(), Recipes: recipes, Notes: notes,
+		Elapsed: time.Since(start)}
+	if !duplicate {
+		res.Rejections, err = ws.Rejections(batch.ID)
+		if err != nil {
+			return Result{}, err
+		}
+	}
+	return res, nil
+}
+
+type fileOutcome struct {
+	rows  int
+	notes []string
+}
+
+// importFile streams one file into the open batch.
+func importFile(ctx context.Context, im *store.Import, fileIndex int, path string, recipe ingest.Recipe,
+	pseudo *ingest.Pseudonymizer, strict bool, tracker *tracker) (fileOutcome, ingest.Info, error) {
+	var out fileOutcome
+	rd, info, err := ingest.OpenRecipe(path, recipe)
+	if err != nil {
+		return out, info, err
+	}
+	defer rd.Close()
+	name := filepath.Base(path)
+
+	sample, err := readSample(rd, sampleSize)
+	if err != nil {
+		return out, info, fmt.Errorf("%s: %w", name, err)
+	}
+	records := make([]ingest.Record, 0, len(sample))
+	for _, s := range sample {
+		if s.parseErr == nil {
+			records = append(records, s.rec)
+		}
+	}
+	plan, err := ingest.Compile(recipe, rd, records)
+	if err != nil {
+		return out, info, fmt.Errorf("%s: %w", name, err)
+	}
+	if pseudo != nil {
+		plan.SetPseudonymizer(pseudo)
+	}
+	for _, r := range plan.TimeReports() {
+		out.notes = append(out.notes, name+": "+r.Summary)
+	}
+
+	reject := func(rej store.Rejection) error {
+		if strict {
+			return fmt.Errorf("%w: %s line %d, column %q: %s; nothing was stored: fix the row, or import without --strict to skip it",
+				ErrStrict, rej.File, rej.Line, rej.Column, rej.Reason)
+		}
+		im.Reject(rej)
+		return nil
+	}
+	handle := func(rec ingest.Record, parseErr *ingest.ParseError) error {
+		out.rows++
+		if parseErr != nil {
+			// The reader skipped past a row it could not parse; the rest of the file goes on.
+			return reject(store.Rejection{File: name, Line: parseErr.Line, Column: columnName(rd, parseErr.Column), Reason: parseErr.Err.Error()})
+		}
+		row, err := plan.Apply(rec, fileIndex)
+		switch {
+		case errors.Is(err, ingest.ErrSkipRow):
+			im.Skip()
+			return nil
+		case err != nil:
+			return reject(rejection(name, rec.Line, err))
+		}
+		_, err = im.Add(fileIndex, row, plan.Fingerprint(rec))
+		return err
+	}
+
+	for _, s := range sample {
+		if err := handle(s.rec, s.parseErr); err != nil {
+			return out, info, err
+		}
+	}
+	for {
+		if out.rows%1024 == 0 {
+			if ctx.Err() != nil {
+				return out, info, ErrCancelled
+			}
+			tracker.update(fileIndex, rd, out.rows)
+		}
+		rec, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		var pe *ingest.ParseError
+		if errors.As(err, &pe) {
+			if err := handle(rec, pe); err != nil {
+				return out, info, err
+			}
+			continue
+		}
+		if err != nil {
+			return out, info, fmt.Errorf("%s: %w", name, err)
+		}
+		if err := handle(rec, nil); err != nil {
+			return out, info, err
+		}
+	}
+	return out, info, nil
+}
+
+// sampled is a buffered leading record, or the parse error the reader reported in its place.
+type sampled struct {
+	rec      ingest.Record
+	parseErr *ingest.ParseError
+}
+
+// readSample buffers up to n records, copying their values because readers reuse them.
+func readSample(rd ingest.Reader, n int) ([]sampled, error) {
+	var sample []sampled
+	for len(sample) < n {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		var pe *ingest.ParseError
+		if errors.As(err, &pe) {
+			sample = append(sample, sampled{parseErr: pe})
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		rec.Values = append([]string(nil), rec.Values...)
+		sample = append(sample, sampled{rec: rec})
+	}
+	return sample, nil
+}
+
+// columnName names a 1-based column position for a rejection, or "" when the error is not about a column.
+func columnName(rd ingest.Reader, col int) string {
+	cols := rd.Columns()
+	if col >= 1 && col <= len(cols) {
+		return cols[col-1]
+	}
+	return ""
+}
+
+func rejection(file string, line int, err error) store.Rejection {
+	var re *ingest.RowError
+	if errors.As(err, &re) {
+		return store.Rejection{File: file, Line: re.Line, Column: re.Column, Reason: re.Reason}
+	}
+	return store.Rejection{File: file, Line: line, Reason: err.Error()}
+}
