@@ -3,6 +3,7 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"io"
 	"strconv"
 	"strings"
 
@@ -223,7 +224,7 @@ func (p *Plan) Fingerprint(rec Record) [16]byte {
 	for _, v := range vals {
 		// Length-prefixed, so ("ab","c") and ("a","bc") differ.
 		h.Write(n[:binary.PutUvarint(n[:], uint64(len(v)))])
-		h.Write([]byte(v))
+		io.WriteString(h, v)
 	}
 	var sum [sha256.Size]byte
 	var out [16]byte

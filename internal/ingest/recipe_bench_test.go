@@ -8,25 +8,41 @@ import (
 	"wayline/internal/ingest"
 )
 
-// TestApplyThroughput guards the promise that applying a recipe is not the bottleneck of an import:
-// 1M rows of a 5-column CSV must apply in well under a second (measured ~0.3s on a 2-core laptop).
-func TestApplyThroughput(t *testing.T) {
-	if testing.Short() {
-		t.Skip("throughput check skipped in -short mode")
-	}
+// clickRecords builds n distinct 5-column clickstream records and a plan for them.
+func clickRecords(t testing.TB, n int) (*ingest.Plan, []ingest.Record) {
 	cols := []string{"user_id", "email", "event_time", "event_type", "price"}
 	r := mustRecipe(t, `{"identifiers":[{"column":"user_id","type":"user_id"},{"column":"email","type":"email"}],
 		"events":[{"time":"event_time","touchpoint":"event_type","value":"price"}]}`)
-	const n = 1_000_000
-	recs := make([]ingest.Record, 1000)
+	recs := make([]ingest.Record, n)
 	for i := range recs {
-		recs[i] = ingest.Record{Line: i + 2, Values: []string{strconv.Itoa(500000 + i), "User" + strconv.Itoa(i) + "@Example.com",
-			"2019-10-01 00:00:" + strconv.Itoa(10+i%50) + " UTC", "view", "35.79"}}
+		recs[i] = ingest.Record{Line: i + 2, Values: []string{strconv.Itoa(500000 + i), "user" + strconv.Itoa(i) + "@example.com",
+			"2019-10-01 00:" + strconv.Itoa(10+i/60%50) + ":" + strconv.Itoa(10+i%50) + " UTC", "view", strconv.Itoa(i%500) + ".79"}}
 	}
 	plan, err := ingest.Compile(r, newMemReader(cols), recs)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return plan, recs
+}
+
+// TestApplyCost guards what keeps Apply fast — no per-row maps, no reflection: applying a recipe to a row
+// allocates only the row's identifier and event slices. It also logs the time for 1M rows (about 0.7s on
+// an idle 2-core machine, ~45% of it in ParseTime); time is not asserted because the test machines are
+// shared and a timing bound would be flaky.
+func TestApplyCost(t *testing.T) {
+	plan, recs := clickRecords(t, 1000)
+	allocs := testing.AllocsPerRun(1000, func() {
+		if _, err := plan.Apply(recs[7], 0); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > 2 {
+		t.Errorf("Apply allocates %.1f times per row, want at most 2 (identifier and event slices)", allocs)
+	}
+	if testing.Short() {
+		return
+	}
+	const n = 1_000_000
 	start := time.Now()
 	for i := 0; i < n; i++ {
 		if _, err := plan.Apply(recs[i%len(recs)], 0); err != nil {
@@ -35,24 +51,16 @@ func TestApplyThroughput(t *testing.T) {
 	}
 	elapsed := time.Since(start)
 	t.Logf("applied %d rows in %v (%.0f ns/row)", n, elapsed, float64(elapsed.Nanoseconds())/n)
-	if elapsed > 3*time.Second {
-		t.Errorf("applying %d rows took %v, want under 3s (budget: a few hundred ms on an idle machine)", n, elapsed)
-	}
 }
 
 func BenchmarkApply(b *testing.B) {
-	cols := []string{"user_id", "email", "event_time", "event_type", "price"}
-	r := mustRecipe(b, `{"identifiers":[{"column":"user_id","type":"user_id"},{"column":"email","type":"email"}],
-		"events":[{"time":"event_time","touchpoint":"event_type","value":"price"}]}`)
-	rec := ingest.Record{Line: 2, Values: []string{"541312140", "ana@example.com", "2019-10-01 00:00:00 UTC", "view", "35.79"}}
-	plan, err := ingest.Compile(r, newMemReader(cols), []ingest.Record{rec})
-	if err != nil {
-		b.Fatal(err)
-	}
+	plan, recs := clickRecords(b, 1000)
 	b.ReportAllocs()
+	i := 0
 	for b.Loop() {
-		if _, err := plan.Apply(rec, 0); err != nil {
+		if _, err := plan.Apply(recs[i%len(recs)], 0); err != nil {
 			b.Fatal(err)
 		}
+		i++
 	}
 }
