@@ -11,6 +11,8 @@ export interface WorkspaceInfo {
   open: boolean
   path: string
   name: string
+  /** Why the workspace asked for at start-up could not be opened, when none is open. */
+  error?: string
 }
 
 export interface RecentWorkspace {
@@ -199,6 +201,8 @@ export interface ImportResult {
   seconds: number
   rejections: Rejection[]
   files: FileInfo[]
+  /** Remarks about the import worth showing, e.g. about times or skipped rows. */
+  notes?: string[]
 }
 
 export interface ImportProgress {
