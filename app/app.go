@@ -69,10 +69,13 @@ func (a *App) BoundList() []any {
 	return []any{a.Workspace, a.Imports}
 }
 
-// writes names every bound method that changes a workspace or the machine; a read-only server refuses them.
+// writes names every bound method that changes a workspace, switches the session to another file, or reads
+// files outside the open workspace; a read-only server (a workshop projector on the network) refuses them.
 var writes = map[string]bool{
-	"Workspace.Create": true, "Workspace.CreateDemo": true,
+	"Workspace.Create": true, "Workspace.CreateDemo": true, "Workspace.Open": true, "Workspace.Close": true,
+	"Workspace.PickOpen": true, "Workspace.PickSave": true,
 	"Imports.Run": true, "Imports.Remove": true, "Imports.SaveRecipe": true, "Imports.Cancel": true,
+	"Imports.Inspect": true, "Imports.PickFiles": true,
 }
 
 // IsWrite reports whether Struct.Method writes.
