@@ -45,6 +45,9 @@ func BenchmarkImport1M(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StopTimer()
+		if kb, ok := vmHWM(); ok && kb > 400<<10 {
+			b.Errorf("peak RSS %d MB, want under 400 MB", kb>>10)
+		}
 		reportMemory(b, peakHeap)
 		st, _ := os.Stat(path)
 		b.ReportMetric(float64(st.Size())/benchRows, "file-B/row")
