@@ -3,7 +3,6 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"io"
 	"strconv"
 	"strings"
 
@@ -214,20 +213,20 @@ func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) 
 // imported with the same recipe give identical record fingerprints, which the store uses to spot rows it
 // already holds.
 func (p *Plan) Fingerprint(rec Record) [16]byte {
-	h := sha256.New()
-	h.Write(p.recipeH[:])
 	vals := rec.Values
 	for len(vals) > 0 && vals[len(vals)-1] == "" {
 		vals = vals[:len(vals)-1]
 	}
-	var n [binary.MaxVarintLen64]byte
+	// One buffer, one Sum256: hashing a million rows must not allocate per row.
+	b := append(p.fpBuf[:0], p.recipeH[:]...)
 	for _, v := range vals {
 		// Length-prefixed, so ("ab","c") and ("a","bc") differ.
-		h.Write(n[:binary.PutUvarint(n[:], uint64(len(v)))])
-		io.WriteString(h, v)
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
 	}
-	var sum [sha256.Size]byte
+	p.fpBuf = b
+	sum := sha256.Sum256(b)
 	var out [16]byte
-	copy(out[:], h.Sum(sum[:0]))
+	copy(out[:], sum[:16])
 	return out
 }

@@ -25,6 +25,7 @@ type Plan struct {
 	reports []TimeReport
 
 	pseudo *Pseudonymizer
+	fpBuf  []byte // Fingerprint's reused buffer
 }
 
 // planColumn is one distinct column the recipe reads; idx is -1 while a growing reader has not shown it.

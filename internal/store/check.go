@@ -89,11 +89,18 @@ func check(tx *bolt.Tx, allowPending bool) error {
 		return t
 	}
 	err = tx.Bucket(bucketRows).ForEach(func(k, v []byte) error {
-		if t := owner("rows", k); t != nil {
-			t.rows++
-		}
-		if _, err := decodeRow(v, nil); err != nil {
-			errs = append(errs, fmt.Errorf("row %x: %w", k, err))
+		t := owner("rows", k)
+		err := forEachInBlock(v, func(row []byte) error {
+			if t != nil {
+				t.rows++
+			}
+			if _, err := decodeRow(row, nil); err != nil {
+				errs = append(errs, fmt.Errorf("row in block %x: %w", k, err))
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("row block %x: %w", k, err))
 		}
 		return nil
 	})

@@ -1,9 +1,7 @@
 package store
 
 import (
-	"bytes"
 	"fmt"
-	"slices"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -40,9 +38,10 @@ func loadFingerprints(tx *bolt.Tx, extra int) (map[Fingerprint]struct{}, error) 
 	return set, err
 }
 
-// putFingerprints stores a batch's fingerprints sorted, in chunks keyed batch id + chunk number.
+// putFingerprints stores a batch's fingerprints packed, in chunks keyed batch id + chunk number. They are
+// only ever loaded whole into a set, so they are kept in arrival order: sorting a million would cost more
+// than writing them.
 func putFingerprints(tx *bolt.Tx, id uint64, fps []Fingerprint) error {
-	slices.SortFunc(fps, func(a, b Fingerprint) int { return bytes.Compare(a[:], b[:]) })
 	b := tx.Bucket(bucketFingerprints)
 	b.FillPercent = 1.0
 	var key [16]byte

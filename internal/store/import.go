@@ -38,6 +38,7 @@ type Import struct {
 	seq     uint64
 	arena   arena
 	scratch []byte
+	block   []byte // rows encoded since the last Put (see block.go)
 	key     [16]byte
 	err     error // first failure; Commit returns it
 	closed  bool
@@ -147,27 +148,43 @@ func (im *Import) Add(file int, row record.Row, fp Fingerprint) (bool, error) {
 	}
 	row.File = file
 	im.scratch = appendRow(im.scratch[:0], row)
-	im.seq++
-	putEntryKey(&im.key, im.id, im.seq)
-	// bbolt copies the key but keeps a reference to the value until commit.
-	if err := im.rows.Put(im.key[:], im.arena.copy(im.scratch)); err != nil {
-		im.err = fmt.Errorf("storing row %d of batch %d: %w", im.seq, im.id, err)
-		return false, im.err
-	}
-	im.seen[fp] = struct{}{}
-	im.fresh = append(im.fresh, fp)
-	if im.arena.used >= chunkBytes {
-		if err := im.flush(); err != nil {
-			im.err = err
+	im.block = appendToBlock(im.block, im.scratch)
+	if len(im.block) >= blockBytes {
+		if err := im.putBlock(); err != nil {
 			return false, err
 		}
 	}
+	im.seen[fp] = struct{}{}
+	im.fresh = append(im.fresh, fp)
 	im.counts.Rows++
 	im.counts.Events += len(row.Events)
 	im.counts.Links += row.Links()
 	im.counts.Attributes += len(row.Attributes)
 	im.stats.add(file, &row)
 	return true, nil
+}
+
+// putBlock stores the rows encoded since the last call as one value, and commits the chunk's transaction
+// once it holds chunkBytes.
+func (im *Import) putBlock() error {
+	if len(im.block) == 0 {
+		return nil
+	}
+	im.seq++
+	putEntryKey(&im.key, im.id, im.seq)
+	// bbolt copies the key but keeps a reference to the value until commit.
+	if err := im.rows.Put(im.key[:], im.arena.copy(im.block)); err != nil {
+		im.err = fmt.Errorf("storing row block %d of batch %d: %w", im.seq, im.id, err)
+		return im.err
+	}
+	im.block = im.block[:0]
+	if im.arena.used >= chunkBytes {
+		if err := im.flush(); err != nil {
+			im.err = err
+			return err
+		}
+	}
+	return nil
 }
 
 // Reject records a row that could not be imported. Every call is counted; the first 1,000 are kept.
@@ -211,6 +228,9 @@ func (im *Import) SetFiles(files []FileInfo) {
 func (im *Import) Commit() (Batch, bool, error) {
 	if im.closed {
 		return Batch{}, false, ErrImportClosed
+	}
+	if im.err == nil {
+		im.putBlock()
 	}
 	if im.err != nil {
 		return Batch{}, false, errors.Join(im.err, im.Rollback())
@@ -286,7 +306,7 @@ func (im *Import) Rollback() error {
 // finish releases the write transaction slot and the memory the import held.
 func (im *Import) finish() {
 	im.closed = true
-	im.seen, im.fresh, im.arena, im.scratch = nil, nil, arena{}, nil
+	im.seen, im.fresh, im.arena, im.scratch, im.block = nil, nil, arena{}, nil, nil
 	im.w.writeMu.Lock()
 	if im.w.active == im {
 		im.w.active = nil

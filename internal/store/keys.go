@@ -7,8 +7,8 @@ import "encoding/binary"
 var (
 	bucketMeta         = []byte("meta")         // schema version
 	bucketBatches      = []byte("batches")      // batch id → Batch as JSON
-	bucketRows         = []byte("rows")         // batch id + seq → encoded record.Row
-	bucketFingerprints = []byte("fingerprints") // batch id + chunk → sorted packed 16-byte fingerprints
+	bucketRows         = []byte("rows")         // batch id + seq → a block of encoded record.Rows (block.go)
+	bucketFingerprints = []byte("fingerprints") // batch id + chunk → packed 16-byte fingerprints
 	bucketRejections   = []byte("rejections")   // batch id + seq → encoded Rejection (first rejectionCap)
 	bucketRecipes      = []byte("recipes")      // name → recipe JSON
 	bucketSecrets      = []byte("secrets")      // name → 32 random bytes

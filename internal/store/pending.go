@@ -50,7 +50,7 @@ func (w *Workspace) removeInterrupted() error {
 	})
 }
 
-// forEachCommittedRow calls fn for the rows of committed batches only, batch by batch in id order, so that
+// forEachCommittedRow calls fn for the rows of committed batches only (k is the key of the row's block), batch by batch in id order, so that
 // a pending batch's rows are skipped without a lookup per row.
 func forEachCommittedRow(tx *bolt.Tx, fn func(id uint64, k, v []byte) error) error {
 	rows := tx.Bucket(bucketRows).Cursor()
@@ -58,7 +58,8 @@ func forEachCommittedRow(tx *bolt.Tx, fn func(id uint64, k, v []byte) error) err
 	for bk, _ := batches.First(); bk != nil; bk, _ = batches.Next() {
 		id := binary.BigEndian.Uint64(bk)
 		for k, v := rows.Seek(bk); k != nil && len(k) == 16 && binary.BigEndian.Uint64(k[:8]) == id; k, v = rows.Next() {
-			if err := fn(id, k, v); err != nil {
+			err := forEachInBlock(v, func(row []byte) error { return fn(id, k, row) })
+			if err != nil {
 				return err
 			}
 		}
