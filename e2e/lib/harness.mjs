@@ -55,7 +55,14 @@ export async function makeWorkspace({ customers = 500, name = 'e2e' } = {}) {
       await rm(dir, { recursive: true, force: true })
     },
   }
-  if (customers > 0) await ws.cli('demo', '-w', file, '--customers', String(customers))
+  if (customers > 0) {
+    try {
+      await ws.cli('demo', '-w', file, '--customers', String(customers))
+    } catch (e) {
+      await ws.remove()
+      throw e
+    }
+  }
   return ws
 }
 
