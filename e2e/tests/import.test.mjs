@@ -178,7 +178,7 @@ describe('Import through the UI', () => {
     assert.equal(figures.Imports.value, String(mid.batches.length))
   })
 
-  it('shows the name the file had on the user\'s machine, not the upload\'s temp name', { todo: 'uploads are stored under a random name and the UI, the batch and the rejections show that name (see e2e/README.md)' }, async () => {
+  it('shows the name the file had on the user\'s machine, not the upload\'s temp name', async () => {
     assert.equal(shownName, orders.name)
     const rows = await batchRows(page())
     assert.deepEqual(rows.find((r) => r.id === String(batchId))?.files, [orders.name])

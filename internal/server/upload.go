@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Uploaded is the answer of /api/upload: the server-side path to pass to Imports.Inspect and Imports.Run,
@@ -94,16 +95,24 @@ func (s *Server) uploadFailed(w http.ResponseWriter, r *http.Request, err error)
 	writeError(w, r, http.StatusBadRequest, fmt.Errorf("upload interrupted: %w", err))
 }
 
-// store copies part into a new file; on any failure the partial file is removed.
+// store copies part into a new file; on any failure the partial file is removed. Each upload gets a
+// folder of its own with a random name, and keeps a cleaned version of the user's file name inside it:
+// the name is what the import shows everywhere (the source, the batch, "orders.csv:15"), so it must be
+// the one the user knows, while the random folder keeps uploads apart and the path unguessable.
 func (s *Server) store(part *multipart.Part) (Uploaded, error) {
 	var id [16]byte
 	if _, err := rand.Read(id[:]); err != nil {
 		return Uploaded{}, err
 	}
 	name := displayName(part.FileName())
-	dst := filepath.Join(s.opts.UploadDir, hex.EncodeToString(id[:])+safeExt(name))
+	dir := filepath.Join(s.opts.UploadDir, hex.EncodeToString(id[:]))
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		return Uploaded{}, err
+	}
+	dst := filepath.Join(dir, storedName(name))
 	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
+		_ = os.Remove(dir)
 		return Uploaded{}, err
 	}
 	n, err := io.Copy(f, part)
@@ -111,10 +120,35 @@ func (s *Server) store(part *multipart.Part) (Uploaded, error) {
 		err = cerr
 	}
 	if err != nil {
-		_ = os.Remove(dst)
+		_ = os.RemoveAll(dir)
 		return Uploaded{}, err
 	}
 	return Uploaded{Path: dst, Name: name, Size: n}, nil
+}
+
+// storedName is the display name made safe as a file name on any system: letters, digits, spaces and
+// . - _ ( ) are kept, anything else becomes "_", no leading dot, at most 100 bytes with the extension the
+// importer needs (safeExt) kept at the end.
+func storedName(name string) string {
+	ext := safeExt(name)
+	stem := name[:len(name)-len(ext)]
+	stem = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(" .-_()", r):
+			return r
+		default:
+			return '_'
+		}
+	}, stem)
+	stem = strings.TrimLeft(stem, ". ")
+	for len(stem)+len(ext) > 100 {
+		_, size := utf8.DecodeLastRuneInString(stem)
+		stem = stem[:len(stem)-size]
+	}
+	if stem == "" {
+		stem = "upload"
+	}
+	return stem + strings.ToLower(ext)
 }
 
 // displayName is the client's file name for showing only: the last path element (browsers on Windows once

@@ -53,19 +53,21 @@ func TestUploadStoresFile(t *testing.T) {
 	tests := []struct {
 		clientName string
 		wantName   string
-		wantExt    string
+		wantStored string
 	}{
-		{"orders.csv", "orders.csv", ".csv"},
-		{"Orders.CSV", "Orders.CSV", ".csv"},
-		{"web.csv.gz", "web.csv.gz", ".csv.gz"},
-		{"book.xlsx", "book.xlsx", ".xlsx"},
-		{"../../etc/passwd", "passwd", ""},
-		{`C:\Users\ann\crm export.tsv`, "crm export.tsv", ".tsv"},
-		{"/abs/path/x.json", "x.json", ".json"},
-		{"evil.c$v", "evil.c$v", ""},
-		{"..", "upload", ""},
-		{"noext", "noext", ""},
-		{"a.toolongextension", "a.toolongextension", ""},
+		{"orders.csv", "orders.csv", "orders.csv"},
+		{"Orders.CSV", "Orders.CSV", "Orders.csv"},
+		{"web.csv.gz", "web.csv.gz", "web.csv.gz"},
+		{"book.xlsx", "book.xlsx", "book.xlsx"},
+		{"../../etc/passwd", "passwd", "passwd"},
+		{`C:\Users\ann\crm export.tsv`, "crm export.tsv", "crm export.tsv"},
+		{"/abs/path/x.json", "x.json", "x.json"},
+		{"evil.c$v", "evil.c$v", "evil.c_v"},
+		{"..", "upload", "upload"},
+		{".hidden.csv", ".hidden.csv", "hidden.csv"},
+		{"noext", "noext", "noext"},
+		{"a.toolongextension", "a.toolongextension", "a.toolongextension"},
+		{strings.Repeat("ü", 80) + ".csv", strings.Repeat("ü", 80) + ".csv", strings.Repeat("ü", 48) + ".csv"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.clientName, func(t *testing.T) {
@@ -78,12 +80,12 @@ func TestUploadStoresFile(t *testing.T) {
 			if err := json.Unmarshal([]byte(body), &up); err != nil {
 				t.Fatal(err)
 			}
-			if filepath.Dir(up.Path) != dir {
-				t.Errorf("path %q: want it directly inside %q", up.Path, dir)
+			folder := filepath.Dir(up.Path)
+			if filepath.Dir(folder) != dir || len(filepath.Base(folder)) != 32 {
+				t.Errorf("path %q: want it in a folder of 32 random hex digits directly inside %q", up.Path, dir)
 			}
-			base := filepath.Base(up.Path)
-			if !strings.HasSuffix(base, tt.wantExt) || len(base) != 32+len(tt.wantExt) {
-				t.Errorf("stored name %q: want 32 random hex digits and extension %q", base, tt.wantExt)
+			if base := filepath.Base(up.Path); base != tt.wantStored {
+				t.Errorf("stored name %q, want %q", base, tt.wantStored)
 			}
 			if up.Name != tt.wantName {
 				t.Errorf("name: got %q, want %q", up.Name, tt.wantName)
