@@ -57,9 +57,12 @@ fetest: setup
 smoke: build
 	build/scripts/smoke.sh $(BIN)
 
+e2e: build
+	WAYLINE_BIN=$(CURDIR)/$(BIN) e2e/run.sh
+
 test: setup frontend vet gotest fetest
 	FUZZTIME=2s build/scripts/fuzz.sh
-	@$(MAKE) --no-print-directory smoke
+	@$(MAKE) --no-print-directory smoke e2e
 
 bench: setup
 	$(GO) test -run '^$$' -bench . -benchmem -count=3 ./internal/...
