@@ -2,19 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { categorical, colourFor, otherColour } from './palette'
 
 describe('palette', () => {
-  it('has eight distinct colours', () => {
+  it('has eight distinct colours, none of them the "other" grey', () => {
     expect(new Set(categorical).size).toBe(8)
+    expect(categorical).not.toContain(otherColour)
   })
 
-  it('gives a name the same colour whatever order the domain comes in', () => {
-    const a = colourFor('email', ['web', 'email', 'store'])
-    const b = colourFor('email', ['store', 'web', 'email'])
-    expect(a).toBe(b)
-    expect(a).toBe(categorical[0]) // first in sorted order
-    expect(colourFor('web', ['web', 'email', 'store'])).toBe(categorical[2])
+  it('colours by position in the domain', () => {
+    const domain = ['web', 'email', 'store']
+    expect(domain.map((n) => colourFor(n, domain))).toEqual([categorical[0], categorical[1], categorical[2]])
+    expect(colourFor('email', ['email', 'email', 'web'])).toBe(categorical[0])
   })
 
-  it('uses the neutral colour for names outside the domain', () => {
+  it('wraps after eight and uses the neutral colour for names outside the domain', () => {
+    const domain = Array.from({ length: 9 }, (_, i) => `c${i}`)
+    expect(colourFor('c8', domain)).toBe(categorical[0])
     expect(colourFor('fax', ['web'])).toBe(otherColour)
   })
 })

@@ -1,25 +1,26 @@
-// Okabe–Ito: eight hues that stay distinguishable with the common colour-vision deficiencies. Black is
-// replaced by a mid grey, which reads as "other" and keeps dark text legible beside it.
+// Okabe–Ito: eight hues that stay distinguishable with the common colour-vision deficiencies. Yellow
+// comes late because thin yellow bars fade into a white card; black is softened to charcoal, and "other"
+// uses a light grey that none of the eight resembles.
 export const categorical = [
   '#0072B2', // blue
   '#E69F00', // orange
   '#009E73', // bluish green
-  '#D55E00', // vermillion
-  '#56B4E9', // sky blue
   '#CC79A7', // reddish purple
+  '#56B4E9', // sky blue
+  '#D55E00', // vermillion
   '#F0E442', // yellow
-  '#8C8C8C', // grey
+  '#3D3D3D', // charcoal
 ] as const
 
 /** The colour for bars and rows that stand for "everything else". */
-export const otherColour = '#B8B8B8'
+export const otherColour = '#BDBDBD'
 
 /**
- * A stable colour per category: the same channel or source gets the same hue wherever the same domain
- * is used, because colours follow the sorted domain, not the order a chart happens to draw in.
+ * The colour of a category: its position in the domain, which callers pass in the workspace's own order
+ * (biggest first, as Go returns channels and sources), so the same channel gets the same hue in every
+ * view that uses the same domain, and the biggest categories get the strongest hues.
  */
 export function colourFor(name: string, domain: readonly string[]): string {
-  const sorted = [...new Set(domain)].sort((a, b) => a.localeCompare(b))
-  const i = sorted.indexOf(name)
+  const i = [...new Set(domain)].indexOf(name)
   return i < 0 ? otherColour : categorical[i % categorical.length]
 }
