@@ -55,6 +55,9 @@ func runDesktop(workspace string) int {
 			a.SetDialogs(wailsDialogs{ctx})
 		},
 		OnShutdown: func(context.Context) { a.Close() },
+		// Dropped files reach the import screen as paths (runtime.OnFileDrop); the web view's own drop
+		// would only hand it File objects with no path.
+		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
 		Bind:       a.BoundList(),
 	})
 	if err != nil {

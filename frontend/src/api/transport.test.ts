@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ImportProgressEvent, WorkspaceChangedEvent } from './events'
 import { imports } from './imports'
-import { call, on, pageToken, upload } from './transport'
+import { call, on, onFileDrop, pageToken, upload } from './transport'
 import { workspace } from './workspace'
 
 function jsonResponse(status: number, body: unknown): Response {
@@ -160,5 +160,33 @@ describe('desktop transport', () => {
     unsubscribe()
     expect(off).toHaveBeenCalledTimes(1)
     expect(FakeEventSource.instances).toHaveLength(0)
+  })
+
+  it('hands dropped files over as paths, only for drop targets, and stops listening', () => {
+    let drop: ((x: number, y: number, paths: string[]) => void) | undefined
+    let useTarget: boolean | undefined
+    const dropOff = vi.fn()
+    window.runtime = {
+      OnFileDrop: (cb, target) => {
+        drop = cb
+        useTarget = target
+      },
+      OnFileDropOff: dropOff,
+    }
+    const got: string[][] = []
+    const stop = onFileDrop((paths) => got.push(paths))
+    drop!(10, 20, ['/home/ann/orders.csv', '/home/ann/web.jsonl'])
+    expect(got).toEqual([['/home/ann/orders.csv', '/home/ann/web.jsonl']])
+    expect(useTarget).toBe(true)
+    stop()
+    expect(dropOff).toHaveBeenCalledTimes(1)
+  })
+
+  it('ignores file drops in a browser', () => {
+    window.runtime = undefined
+    const stop = onFileDrop(() => {
+      throw new Error('must not be called')
+    })
+    expect(() => stop()).not.toThrow()
   })
 })

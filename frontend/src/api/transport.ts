@@ -11,6 +11,8 @@ declare global {
     runtime?: {
       EventsOn?: (name: string, cb: (...data: unknown[]) => void) => (() => void) | void
       EventsOff?: (name: string) => void
+      OnFileDrop?: (cb: (x: number, y: number, paths: string[]) => void, useDropTarget: boolean) => void
+      OnFileDropOff?: () => void
     }
   }
 }
@@ -123,6 +125,18 @@ export function on<T>(name: string, cb: (data: T) => void): () => void {
       source = null
     }
   }
+}
+
+/**
+ * Desktop only: files dropped on an element styled `--wails-drop-target: drop` arrive as real paths
+ * (the browser's File objects carry none, and the window has no upload endpoint). Returns a function that
+ * stops listening; a no-op in a browser.
+ */
+export function onFileDrop(cb: (paths: string[]) => void): () => void {
+  const rt = window.runtime
+  if (!rt?.OnFileDrop) return () => {}
+  rt.OnFileDrop((_x, _y, paths) => cb(paths), true)
+  return () => rt.OnFileDropOff?.()
 }
 
 /** Uploads a file picked in the browser; Go answers with the server-side path to import from. */
