@@ -1,0 +1,206 @@
+// Package model holds a workspace's rows in memory as compact columns, for the analyses to run on:
+// labels and identifier values are interned into one dictionary (uint32 ids), times are int64
+// microseconds, and every event points back at the row (and so the batch, file and line) it came from.
+//
+// # Basics
+//
+// Load reads a workspace once through store.ForEachRow. The Model is immutable afterwards and safe to
+// share between goroutines. Everything derived (profiles, journeys, personas, friction) is computed from
+// it and can be rebuilt at any time.
+//
+// # Caveats
+//
+// A Model is a snapshot: an import committed after Load is not in it; load again.
+package model
+
+import (
+	"math"
+
+	"wayline/internal/record"
+	"wayline/internal/store"
+)
+
+// None is the dictionary id of the empty string: an absent channel, device or attribute.
+const None uint32 = 0
+
+// Model is a workspace in memory.
+type Model struct {
+	dict  []string
+	index map[string]uint32
+
+	Batches []Batch
+	Rows    []Row
+	// Identifier and attribute columns; a Row's IDs and Attrs are ranges into them.
+	IDType, IDValue     []uint32
+	AttrName, AttrValue []uint32
+	Events              Events
+}
+
+// Batch is an import batch as the model needs it.
+type Batch struct {
+	ID    uint64
+	Files []File
+}
+
+// File is one imported file of a batch.
+type File struct {
+	Name   string
+	Source uint32 // dictionary id of the source name
+}
+
+// Row is one stored row: where it came from and the ranges of its identifiers and attributes.
+type Row struct {
+	Batch      uint32 // index into Model.Batches
+	File       uint16 // index into the batch's Files
+	Line       uint32
+	IDs        Span // into IDType/IDValue
+	Attrs      Span // into AttrName/AttrValue
+	FirstEvent uint32
+	NumEvents  uint32
+}
+
+// Span is a half-open range [Start, End) of a column.
+type Span struct{ Start, End uint32 }
+
+// Len is the number of entries in the span.
+func (s Span) Len() int { return int(s.End - s.Start) }
+
+// Events are columns, one entry per event, in load order (row by row).
+type Events struct {
+	Row        []uint32  // index into Model.Rows
+	Time       []int64   // Unix microseconds, UTC
+	Touchpoint []uint32  // dictionary ids
+	Channel    []uint32  // None when absent
+	Device     []uint32  // None when absent
+	Source     []uint32  // the source of the event's file
+	Value      []float64 // NaN when absent
+	Rating     []float32 // normalised to 0..1 on the rating's own scale; NaN when absent
+	Text       []uint32
+}
+
+// Len is the number of events.
+func (e *Events) Len() int { return len(e.Time) }
+
+// Str returns the string a dictionary id stands for.
+func (m *Model) Str(id uint32) string { return m.dict[id] }
+
+// Lookup returns the dictionary id of s, and whether s occurs in the model at all.
+func (m *Model) Lookup(s string) (uint32, bool) {
+	id, ok := m.index[s]
+	return id, ok
+}
+
+// DictSize is the number of distinct strings; ids run from 0 to DictSize()-1.
+func (m *Model) DictSize() int { return len(m.dict) }
+
+// New returns an empty model to be filled with Add; Load uses it, and tests build models with it.
+func New() *Model {
+	m := &Model{index: map[string]uint32{"": None}, dict: []string{""}}
+	return m
+}
+
+// Intern returns the id of s, adding it to the dictionary when new.
+func (m *Model) Intern(s string) uint32 {
+	if id, ok := m.index[s]; ok {
+		return id
+	}
+	id := uint32(len(m.dict))
+	m.dict = append(m.dict, s)
+	m.index[s] = id
+	return id
+}
+
+// AddBatch appends a batch and returns its index.
+func (m *Model) AddBatch(id uint64, files []store.FileInfo) uint32 {
+	b := Batch{ID: id}
+	for _, f := range files {
+		src := f.Source
+		if src == "" {
+			src = f.Name
+		}
+		b.Files = append(b.Files, File{Name: f.Name, Source: m.Intern(src)})
+	}
+	m.Batches = append(m.Batches, b)
+	return uint32(len(m.Batches) - 1)
+}
+
+// Add appends one stored row of batch (an index from AddBatch).
+func (m *Model) Add(batch uint32, r record.Row) {
+	row := Row{Batch: batch, File: uint16(r.File), Line: uint32(r.Line), FirstEvent: uint32(m.Events.Len()),
+		NumEvents: uint32(len(r.Events))}
+	row.IDs.Start = uint32(len(m.IDType))
+	for _, id := range r.Identifiers {
+		m.IDType = append(m.IDType, m.Intern(id.Type))
+		m.IDValue = append(m.IDValue, m.Intern(id.Value))
+	}
+	row.IDs.End = uint32(len(m.IDType))
+	row.Attrs.Start = uint32(len(m.AttrName))
+	for _, a := range r.Attributes {
+		m.AttrName = append(m.AttrName, m.Intern(a.Name))
+		m.AttrValue = append(m.AttrValue, m.Intern(a.Value))
+	}
+	row.Attrs.End = uint32(len(m.AttrName))
+	var source uint32
+	if files := m.Batches[batch].Files; r.File < len(files) {
+		source = files[r.File].Source
+	}
+	rowIndex := uint32(len(m.Rows))
+	e := &m.Events
+	for _, ev := range r.Events {
+		e.Row = append(e.Row, rowIndex)
+		e.Time = append(e.Time, ev.Time)
+		e.Touchpoint = append(e.Touchpoint, m.Intern(ev.Touchpoint))
+		e.Channel = append(e.Channel, m.Intern(ev.Channel))
+		e.Device = append(e.Device, m.Intern(ev.Device))
+		e.Source = append(e.Source, source)
+		v := math.NaN()
+		if ev.HasValue {
+			v = ev.Value
+		}
+		e.Value = append(e.Value, v)
+		rating := float32(math.NaN())
+		if ev.RatingScale > 0 {
+			rating = float32(ev.Rating / ev.RatingScale)
+		}
+		e.Rating = append(e.Rating, rating)
+		e.Text = append(e.Text, m.Intern(ev.Text))
+	}
+	m.Rows = append(m.Rows, row)
+}
+
+// Load reads every committed row of ws into a new Model.
+func Load(ws *store.Workspace) (*Model, error) {
+	batches, err := ws.Batches()
+	if err != nil {
+		return nil, err
+	}
+	m := New()
+	byID := make(map[uint64]uint32, len(batches))
+	for _, b := range batches {
+		byID[b.ID] = m.AddBatch(b.ID, b.Files)
+	}
+	err = ws.ForEachRow(func(batch uint64, r record.Row) error {
+		idx, ok := byID[batch]
+		if !ok {
+			// A batch committed between Batches and the scan: take it too, without file names.
+			idx = m.AddBatch(batch, nil)
+			byID[batch] = idx
+		}
+		m.Add(idx, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// Where says where a row came from: batch id, file name and line, for evidence shown to users.
+func (m *Model) Where(row uint32) (batch uint64, file string, line int) {
+	r := m.Rows[row]
+	b := m.Batches[r.Batch]
+	if int(r.File) < len(b.Files) {
+		file = b.Files[r.File].Name
+	}
+	return b.ID, file, int(r.Line)
+}
