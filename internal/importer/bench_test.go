@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"wayline/internal/benchmem"
 	"wayline/internal/demo"
 	"wayline/internal/importer"
 	"wayline/internal/store"
@@ -48,12 +49,16 @@ func benchImport(b *testing.B, path string) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		benchmem.ResetPeak()
 		b.StartTimer()
 		res, err := importer.Run(context.Background(), ws, importer.Request{Files: []string{path}, Recipe: &r})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
+		if kb, ok := benchmem.PeakKB(); ok {
+			b.ReportMetric(float64(kb)/1024, "peak-RSS-MB")
+		}
 		if res.Counts.Events != 1_000_000 {
 			b.Fatalf("got %d events, want 1,000,000", res.Counts.Events)
 		}

@@ -6,13 +6,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"strconv"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
 
+	"wayline/internal/benchmem"
 	"wayline/internal/store"
 )
 
@@ -25,7 +23,7 @@ func BenchmarkImport1M(b *testing.B) {
 	for range b.N {
 		path := filepath.Join(b.TempDir(), "bench.wayline")
 		ws := openBench(b, path)
-		resetPeakRSS(b)
+		benchmem.ResetPeak()
 		var peakHeap uint64
 		b.StartTimer()
 		im, err := ws.BeginImport(oneFile("big.csv"))
@@ -37,15 +35,15 @@ func BenchmarkImport1M(b *testing.B) {
 				b.Fatal(err)
 			}
 			if i%100_000 == 0 {
-				peakHeap = max(peakHeap, heapInUse())
+				peakHeap = max(peakHeap, benchmem.HeapInUse())
 			}
 		}
-		peakHeap = max(peakHeap, heapInUse())
+		peakHeap = max(peakHeap, benchmem.HeapInUse())
 		if _, _, err := im.Commit(); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
-		if kb, ok := vmHWM(); ok && kb > 400<<10 {
+		if kb, ok := benchmem.PeakKB(); ok && kb > 400<<10 {
 			b.Errorf("peak RSS %d MB, want under 400 MB", kb>>10)
 		}
 		reportMemory(b, peakHeap)
@@ -66,7 +64,7 @@ func BenchmarkBboltRowByRow(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		resetPeakRSS(b)
+		benchmem.ResetPeak()
 		rng := rand.New(rand.NewPCG(1, 2))
 		b.StartTimer()
 		var key [16]byte
@@ -90,7 +88,7 @@ func BenchmarkBboltRowByRow(b *testing.B) {
 			}
 		}
 		b.StopTimer()
-		reportMemory(b, heapInUse())
+		reportMemory(b, benchmem.HeapInUse())
 		db.Close()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchRows), "ns/row")
@@ -106,41 +104,11 @@ func openBench(b *testing.B, path string) *store.Workspace {
 	return ws
 }
 
-// resetPeakRSS returns freed memory to the OS and resets the kernel's peak-RSS mark, so that VmHWM measures
-// this run alone. Writing 5 to clear_refs is Linux-only (since 4.0); elsewhere the mark stays cumulative.
-func resetPeakRSS(b *testing.B) {
-	b.Helper()
-	runtime.GC()
-	debug.FreeOSMemory()
-	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
-}
-
 // reportMemory reports the peak resident set (VmHWM) and the Go heap peak sampled during the run.
 func reportMemory(b *testing.B, peakHeap uint64) {
 	b.Helper()
-	if kb, ok := vmHWM(); ok {
+	if kb, ok := benchmem.PeakKB(); ok {
 		b.ReportMetric(float64(kb)/1024, "peak-RSS-MB")
 	}
 	b.ReportMetric(float64(peakHeap)/(1<<20), "peak-heap-MB")
-}
-
-func heapInUse() uint64 {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapInuse
-}
-
-// vmHWM reads the process's peak resident set size in KiB from /proc/self/status.
-func vmHWM() (int, bool) {
-	status, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0, false
-	}
-	for line := range bytes.Lines(status) {
-		if rest, ok := bytes.CutPrefix(line, []byte("VmHWM:")); ok {
-			kb, err := strconv.Atoi(string(bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimSpace(rest), []byte("kB")))))
-			return kb, err == nil
-		}
-	}
-	return 0, false
 }
