@@ -220,3 +220,405 @@ export interface Upload {
   name: string
   size: number
 }
+
+// ---- Issue 4: profiles, journeys, flow, variants, funnels (notes/api4.md). Durations are seconds. ----
+
+/** A profile attribute to match, e.g. {name: "tier", value: "gold"}. */
+export interface AttributeMatch {
+  name: string
+  value: string
+}
+
+/** The argument of every analysis; empty fields do not restrict. */
+export interface Filter {
+  from: string
+  to: string
+  sources: string[]
+  channels: string[]
+  devices: string[]
+  personas: string[]
+  attribute: AttributeMatch | null
+}
+
+export interface AttributeOptions {
+  name: string
+  /** The 50 most common values. */
+  values: string[]
+}
+
+export interface FilterOptions {
+  sources: string[]
+  channels: string[]
+  devices: string[]
+  personas: string[]
+  from: string
+  to: string
+  attributes: AttributeOptions[]
+}
+
+export interface Summary {
+  customers: number
+  totalCustomers: number
+  events: number
+  totalEvents: number
+  converted: number
+  conversionRate: number
+}
+
+export type FlowLevel = 'touchpoint' | 'stage' | 'channel' | 'device'
+
+export interface FlowOptions {
+  level: FlowLevel
+  /** 0..1: hide edges with fewer than this share of all transitions. */
+  minEdgeShare: number
+  /** 0 = all; the rest merge into "Other". */
+  maxNodes: number
+}
+
+export interface FlowNode {
+  id: string
+  label: string
+  events: number
+  customers: number
+  starts: number
+  ends: number
+  stage: string
+}
+
+export interface FlowEdge {
+  from: string
+  to: string
+  count: number
+  customers: number
+  medianSeconds: number
+  p90Seconds: number
+  conversionRate: number
+}
+
+/** What the noise control hid: never silent. */
+export interface FlowHidden {
+  nodes: number
+  edges: number
+  customers: number
+  events: number
+}
+
+export interface Flow {
+  level: FlowLevel
+  nodes: FlowNode[]
+  edges: FlowEdge[]
+  /** Id of the virtual start node ("__start__"), included in nodes and edges. */
+  start: string
+  /** Id of the virtual end node ("__end__"). */
+  end: string
+  hidden: FlowHidden
+  totalCustomers: number
+}
+
+export interface PathsOptions {
+  /** A touchpoint. */
+  anchor: string
+  direction: 'from' | 'to'
+  /** Steps; Go defaults to 4. */
+  depth: number
+  /** Top paths; Go defaults to 20. */
+  limit: number
+}
+
+export interface SankeyNode {
+  id: string
+  label: string
+  step: number
+  customers: number
+}
+
+export interface SankeyLink {
+  source: string
+  target: string
+  customers: number
+}
+
+export interface Sankey {
+  nodes: SankeyNode[]
+  links: SankeyLink[]
+  customers: number
+  covered: number
+}
+
+export interface VariantsOptions {
+  collapseRepeats: boolean
+  /** Go defaults to 50. */
+  limit: number
+}
+
+export interface Variant {
+  path: string[]
+  customers: number
+  share: number
+  converted: number
+  conversionRate: number
+  medianSeconds: number
+}
+
+export interface Variants {
+  variants: Variant[]
+  /** Share of customers the listed variants cover, 0..1. */
+  coverage: number
+  totalCustomers: number
+  /** Number of distinct variants. */
+  distinct: number
+}
+
+export interface FunnelStepSpec {
+  label: string
+  touchpoints: string[]
+  optional: boolean
+}
+
+export type FunnelMode = 'closed' | 'open'
+
+export interface FunnelSpec {
+  steps: FunnelStepSpec[]
+  mode: FunnelMode
+  /** 0 = no window. */
+  windowSeconds: number
+}
+
+export interface DroppedTo {
+  /** "(left)" when they did nothing more. */
+  touchpoint: string
+  customers: number
+}
+
+export interface FunnelStepResult {
+  label: string
+  touchpoints: string[]
+  optional: boolean
+  entered: number
+  reached: number
+  conversionFromPrev: number
+  conversionFromStart: number
+  medianSecondsFromPrev: number
+  dropped: number
+  droppedTo: DroppedTo[]
+}
+
+export interface Funnel {
+  steps: FunnelStepResult[]
+  customers: number
+  completed: number
+  mode: FunnelMode
+  windowSeconds: number
+}
+
+export interface StageCount {
+  from: string
+  to: string
+  customers: number
+}
+
+export interface Movement {
+  customers: number
+  stageSkips: StageCount[]
+  backtracks: StageCount[]
+  revisits: { stage: string; customers: number }[]
+  entries: { touchpoint: string; channel: string; customers: number }[]
+  exits: { touchpoint: string; customers: number; converted: number }[]
+  channelSwitches: number
+  deviceSwitches: number
+  customersSwitchingChannel: number
+  customersSwitchingDevice: number
+  touchesAfterConversion: {
+    events: number
+    customers: number
+    touchpoints: { touchpoint: string; channel: string; events: number }[]
+  }
+}
+
+export type CohortKind = 'node' | 'edge' | 'variant' | 'funnelStep' | 'funnelDrop' | 'movement' | 'stage'
+
+/**
+ * What was clicked, so Go can list the customers behind a number. Only the fields the kind needs are
+ * read; cohort() in explore.ts fills the rest with empty values.
+ */
+export interface Cohort {
+  kind: CohortKind
+  level: FlowLevel | ''
+  node: string
+  from: string
+  to: string
+  path: string[]
+  collapseRepeats: boolean
+  funnel: FunnelSpec | null
+  step: number
+  /** e.g. "touchesAfterConversion". */
+  movement: string
+}
+
+export type CustomerSort = 'value' | 'events' | 'lastSeen' | 'firstSeen'
+
+export interface CustomerQuery {
+  /** Any identifier value, substring, case-insensitive. */
+  search: string
+  sort: CustomerSort
+  desc: boolean
+  offset: number
+  /** Go defaults to 50. */
+  limit: number
+  cohort: Cohort | null
+}
+
+export interface CustomerRow {
+  id: string
+  label: string
+  events: number
+  value: number
+  firstSeen: string
+  lastSeen: string
+  sources: string[]
+  converted: boolean
+  stageReached: string
+}
+
+export interface CustomerPage {
+  total: number
+  rows: CustomerRow[]
+}
+
+export interface IdentifierRef {
+  type: string
+  value: string
+}
+
+export interface Evidence {
+  batch: number
+  file: string
+  line: number
+}
+
+export interface ProfileIdentifier {
+  type: string
+  value: string
+  rows: number
+  firstSeen: string
+}
+
+export interface Merge {
+  a: IdentifierRef
+  b: IdentifierRef
+  /** The first 5 rows that asserted the link. */
+  evidence: Evidence[]
+  evidenceCount: number
+}
+
+export interface ProfileAttribute {
+  name: string
+  value: string
+  file: string
+  line: number
+}
+
+export interface TimelineEvent {
+  time: string
+  touchpoint: string
+  stage: string
+  channel: string
+  device: string
+  source: string
+  value: number | null
+  /** 0..1 */
+  rating: number | null
+  text: string
+  file: string
+  line: number
+  batch: number
+  session: number
+}
+
+export interface Profile {
+  id: string
+  label: string
+  identifiers: ProfileIdentifier[]
+  merges: Merge[]
+  attributes: ProfileAttribute[]
+  timeline: TimelineEvent[]
+  /** e.g. "5 emails: more than the limit of 3". */
+  flags: string[]
+  converted: boolean
+  stageReached: string
+}
+
+export interface Bridge {
+  type: string
+  value: string
+  /** How many profiles it would split into if blocked. */
+  profiles: number
+  rows: number
+}
+
+export interface OverStitched {
+  profile: string
+  /** Identifier values. */
+  size: number
+  rows: number
+  score: number
+  bridges: Bridge[]
+}
+
+export interface FlaggedProfile {
+  profile: string
+  label: string
+  type: string
+  count: number
+  limit: number
+}
+
+export interface BlockedValue {
+  /** "" = any type. */
+  type: string
+  value: string
+}
+
+export interface Rules {
+  blocked: BlockedValue[]
+  /** Read-only: the values blocked by default. */
+  defaultBlocked: string[]
+  limits: { type: string; max: number }[]
+  /** Types that never merge profiles on their own, e.g. "order_id". */
+  nonMerging: string[]
+}
+
+export interface IdentityOverview {
+  profiles: number
+  rows: number
+  identifiers: number
+  overStitched: OverStitched[]
+  flagged: FlaggedProfile[]
+  rules: Rules
+  medianSize: number
+  p99Size: number
+}
+
+export interface StageTouchpoint {
+  touchpoint: string
+  stage: string
+  guessed: boolean
+  events: number
+  customers: number
+  channels: string[]
+}
+
+export interface Stages {
+  /** In order. */
+  stages: string[]
+  touchpoints: StageTouchpoint[]
+  /** Touchpoints that count as conversion. */
+  goal: string[]
+  goalGuessed: boolean
+}
+
+export interface StagesUpdate {
+  stages: string[]
+  mapping: { touchpoint: string; stage: string }[]
+  goal: string[]
+}
