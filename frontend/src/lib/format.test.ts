@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBytes, formatCompact, formatDuration, formatElapsed, formatInt, formatPercent, plural } from './format'
+import { formatBytes, formatCompact, formatDuration, formatElapsed, formatInt, formatPercent, formatValue, plural } from './format'
 
 function table<I, O>(name: string, fn: (i: I) => O, cases: [I, O][]) {
   describe(name, () => {
@@ -86,5 +86,14 @@ describe('plural', () => {
     expect(plural(1, 'source')).toBe('1 source')
     expect(plural(5, 'source')).toBe('5 sources')
     expect(plural(1200, 'batch', 'batches')).toBe('1,200 batches')
+  })
+})
+
+describe('formatValue', () => {
+  it('shows cents below a thousand and compact figures above', () => {
+    expect(formatValue(182.5)).toBe('182.50')
+    expect(formatValue(0)).toBe('0')
+    expect(formatValue(12_400)).toBe('12.4k')
+    expect(formatValue(Number.NaN)).toBe('–')
   })
 })

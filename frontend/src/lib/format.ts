@@ -93,3 +93,11 @@ export function formatBytes(bytes: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatInt(n)} ${n === 1 ? one : many}`
 }
+
+/** A money-like value: 182.5 → "182.50", 0 → "0", 12400 → "12.4k"; exact with formatInt in a title. */
+export function formatValue(n: number): string {
+  if (!Number.isFinite(n)) return '–'
+  if (n === 0) return '0'
+  if (Math.abs(n) >= 1000) return formatCompact(n)
+  return n.toFixed(2)
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { categorical, colourFor, otherColour } from './palette'
+import { categorical, colourFor, otherColour, sequentialColour } from './palette'
 
 describe('palette', () => {
   it('has eight distinct colours, none of them the "other" grey', () => {
@@ -17,5 +17,15 @@ describe('palette', () => {
     const domain = Array.from({ length: 9 }, (_, i) => `c${i}`)
     expect(colourFor('c8', domain)).toBe(categorical[0])
     expect(colourFor('fax', ['web'])).toBe(otherColour)
+  })
+})
+
+describe('sequentialColour', () => {
+  it('runs from light to dark and clamps', () => {
+    expect(sequentialColour(0)).toBe('#fee6ce')
+    expect(sequentialColour(1)).toBe('#a63603')
+    expect(sequentialColour(2)).toBe('#a63603')
+    expect(sequentialColour(-1)).toBe('#fee6ce')
+    expect(sequentialColour(0.5)).toBe('#d28e69')
   })
 })

@@ -24,3 +24,15 @@ export function colourFor(name: string, domain: readonly string[]): string {
   const i = [...new Set(domain)].indexOf(name)
   return i < 0 ? otherColour : categorical[i % categorical.length]
 }
+
+// A sequential light → dark scale (ColorBrewer Oranges ends), for "how slow" and "how much friction":
+// lightness carries the meaning, so it reads without hue.
+const seqLight = [254, 230, 206]
+const seqDark = [166, 54, 3]
+
+/** The sequential colour at t in 0..1 (clamped), as #rrggbb. */
+export function sequentialColour(t: number): string {
+  const k = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0
+  const hex = seqLight.map((a, i) => Math.round(a + (seqDark[i] - a) * k).toString(16).padStart(2, '0'))
+  return `#${hex.join('')}`
+}
