@@ -1,0 +1,72 @@
+// How the Profile panel words and groups what Go returns: the evidence behind each merge, and the
+// timeline cut into sessions and pages so a customer with thousands of events stays readable.
+import type { Evidence, IdentifierRef, Merge, TimelineEvent } from '../../api/types'
+import { formatDateTime } from '../../lib/dates'
+import { formatDuration, plural } from '../../lib/format'
+
+/** "batch 3 · crm_contacts.csv line 214". */
+export function evidenceText(e: Evidence): string {
+  return `batch ${e.batch} · ${e.file} line ${e.line}`
+}
+
+/** "email ann@example.com". */
+export function refText(r: IdentifierRef): string {
+  return `${r.type} ${r.value}`
+}
+
+/** "asserted by 1 row", "asserted by 12 rows; the first 5 are listed". */
+export function assertedText(m: Merge): string {
+  const base = `asserted by ${plural(m.evidenceCount, 'row')}`
+  return m.evidenceCount > m.evidence.length && m.evidence.length > 0 ? `${base}; the first ${m.evidence.length} are listed` : base
+}
+
+export interface Session {
+  session: number
+  /** Index of the first event in the whole timeline. */
+  start: number
+  events: TimelineEvent[]
+}
+
+/** Consecutive events with the same session number, in timeline order. */
+export function sessions(timeline: readonly TimelineEvent[]): Session[] {
+  const out: Session[] = []
+  timeline.forEach((e, i) => {
+    const last = out.at(-1)
+    if (last && last.session === e.session) last.events.push(e)
+    else out.push({ session: e.session, start: i, events: [e] })
+  })
+  return out
+}
+
+/** "Session 4 · 28 Nov 2024, 14:05 · 6 events over 12 min" (times in UTC, as stored). */
+export function sessionHeading(s: Session): string {
+  const first = s.events[0]
+  const last = s.events[s.events.length - 1]
+  const span = (Date.parse(last.time) - Date.parse(first.time)) / 1000
+  const over = s.events.length > 1 && span >= 1 ? ` over ${formatDuration(span)}` : ''
+  return `Session ${s.session} · ${formatDateTime(first.time, 'utc')} · ${plural(s.events.length, 'event')}${over}`
+}
+
+/** Events shown per page of the timeline; the rest come with "Show more". */
+export const timelinePage = 200
+
+/** The sessions holding the first `shown` events (the last one cut short when needed). */
+export function visibleSessions(all: readonly Session[], shown: number): Session[] {
+  const out: Session[] = []
+  for (const s of all) {
+    if (s.start >= shown) break
+    out.push(s.start + s.events.length <= shown ? s : { ...s, events: s.events.slice(0, shown - s.start) })
+  }
+  return out
+}
+
+/** A rating (0..1) as a share of the scale: 0.75 → "75 %"; null → "". */
+export function ratingText(r: number | null): string {
+  return r === null || !Number.isFinite(r) ? '' : `${Math.round(r * 100)} %`
+}
+
+/** Where an event or attribute came from: "web-sessions.csv:1042"; "" when unknown. */
+export function sourceLine(file: string, line: number): string {
+  if (!file) return ''
+  return line > 0 ? `${file}:${line}` : file
+}
