@@ -141,15 +141,15 @@ func TestInspectPresets(t *testing.T) {
 			idTypes: []string{"salesforce_opportunity_id", "email"}, touchpoint: "Opportunity Closed Won",
 			check: func(t *testing.T, im imported) {
 				e := im.rows[0].Events
-				if len(e) != 2 || e[1].Value != 24000 || e[1].Channel != "Web" {
-					t.Errorf("first opportunity: got %+v, want a close event worth 24000 from Web", e)
+				if len(e) != 2 || e[1].Value != 24000 || e[1].Channel != "web" {
+					t.Errorf("first opportunity: got %+v, want a close event worth 24000 from web (channels are lower-cased)", e)
 				}
 			}},
 		{file: "zendesk_tickets.csv", preset: "zendesk-tickets", rows: 3, events: 5,
 			idTypes: []string{"email", "zendesk_user_id", "customer_id"}, touchpoint: "Support ticket solved",
 			check: func(t *testing.T, im imported) {
-				if e := im.rows[2].Events[0]; e.Channel != "Chat" || e.Text != `Checkout fails with "card declined"` {
-					t.Errorf("third ticket: got %+v, want channel Chat and the subject as text", e)
+				if e := im.rows[2].Events[0]; e.Channel != "chat" || e.Text != `Checkout fails with "card declined"` {
+					t.Errorf("third ticket: got %+v, want channel chat and the subject as text", e)
 				}
 			}},
 		{file: "shopify_orders.csv", preset: "shopify-orders", rows: 3, skipped: 1, events: 5,
@@ -166,8 +166,8 @@ func TestInspectPresets(t *testing.T) {
 		{file: "process_mining.xes", preset: "process-mining", rows: 3, skipped: 1, events: 3,
 			idTypes: []string{"case_id"}, touchpoint: "Decide",
 			check: func(t *testing.T, im imported) {
-				if got := im.events()[2].Channel; got != "Desk" {
-					t.Errorf("case channel: got %q, want Desk (from the trace attribute)", got)
+				if got := im.events()[2].Channel; got != "desk" {
+					t.Errorf("case channel: got %q, want desk (from the trace attribute, lower-cased)", got)
 				}
 			}},
 	}

@@ -74,8 +74,8 @@ func (p *Plan) Apply(rec Record, file int) (record.Row, error) {
 			}
 			return record.Row{}, p.fieldError(rec.Line, &ev.touchpoint, "touchpoint is empty")
 		}
-		e.Channel = p.fieldValue(vals, &ev.channel)
-		e.Device = p.fieldValue(vals, &ev.device)
+		e.Channel = categoryLabel(p.fieldValue(vals, &ev.channel))
+		e.Device = categoryLabel(p.fieldValue(vals, &ev.device))
 		if ev.value >= 0 {
 			if raw := strings.TrimSpace(p.value(vals, ev.value)); raw != "" {
 				f, ok := ParseNumber(raw)
@@ -229,4 +229,15 @@ func (p *Plan) Fingerprint(rec Record) [16]byte {
 	var out [16]byte
 	copy(out[:], sum[:16])
 	return out
+}
+
+// categoryLabel lower-cases a channel or device: exports disagree on case ("Email" in a helpdesk, "email"
+// in a campaign tool) and the same channel must count once across sources.
+func categoryLabel(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s // already lower case: no allocation on the common path
 }

@@ -235,7 +235,7 @@ func TestApplyGrowingColumns(t *testing.T) {
 		}
 		devices = append(devices, row.Events[0].Device)
 	}
-	if want := []string{"", "Mobile"}; !equalSlices(devices, want) {
+	if want := []string{"", "mobile"}; !equalSlices(devices, want) {
 		t.Errorf("devices: got %q, want %q", devices, want)
 	}
 }

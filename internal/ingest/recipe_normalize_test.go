@@ -145,3 +145,31 @@ func TestSafeCell(t *testing.T) {
 		}
 	}
 }
+
+func TestChannelsAndDevicesAreLowerCased(t *testing.T) {
+	rd := newMemReader([]string{"email", "time", "via", "device"},
+		[]string{"a@example.com", "2024-01-02T10:00:00Z", "Email", "Mobile"},
+		[]string{"b@example.com", "2024-01-02T11:00:00Z", "email", "mobile"},
+		[]string{"c@example.com", "2024-01-02T12:00:00Z", " ÉCRAN ", "Desktop"},
+	)
+	r := ingest.Recipe{Identifiers: []ingest.IdentifierSpec{{Column: "email", Type: "email"}},
+		Events: []ingest.EventSpec{{Time: "time", Touchpoint: ingest.Field{Const: "Ticket"}, Channel: &ingest.Field{Column: "via"}, Device: &ingest.Field{Column: "device"}}}}
+	plan, err := ingest.Compile(r, rd, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]string{{"email", "mobile"}, {"email", "mobile"}, {"écran", "desktop"}}
+	for i, w := range want {
+		rec, err := rd.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		row, err := plan.Apply(rec, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := [2]string{row.Events[0].Channel, row.Events[0].Device}; got != w {
+			t.Errorf("row %d: got %q, want %q", i, got, w)
+		}
+	}
+}
