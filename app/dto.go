@@ -120,7 +120,8 @@ type ImportRequest struct {
 // ImportResult is what an import did.
 type ImportResult struct {
 	Batch      uint64      `json:"batch"`
-	Rows       int         `json:"rows"`
+	Rows       int         `json:"rows"`   // read from the files
+	Stored     int         `json:"stored"` // of those, stored as new
 	Events     int         `json:"events"`
 	Links      int         `json:"links"`
 	Attributes int         `json:"attributes"`

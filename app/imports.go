@@ -81,7 +81,7 @@ func (im *Imports) Run(req ImportRequest) (ImportResult, error) {
 
 func importResult(res importer.Result) ImportResult {
 	c := res.Counts
-	out := ImportResult{Batch: res.Batch.ID, Rows: c.Rows, Events: c.Events, Links: c.Links, Attributes: c.Attributes,
+	out := ImportResult{Batch: res.Batch.ID, Rows: res.RowsRead, Stored: c.Rows, Events: c.Events, Links: c.Links, Attributes: c.Attributes,
 		Rejected: c.Rejected, Duplicate: res.Duplicate, Duplicates: c.Duplicates, Skipped: c.Skipped,
 		Seconds: res.Elapsed.Seconds(), Rejections: toRejections(res.Rejections), Files: []FileInfo{}, Notes: res.Notes}
 	if len(out.Rejections) > 200 {

@@ -59,7 +59,8 @@ var importCommand = command{
 
 type importOutput struct {
 	Batch      uint64            `json:"batch"`
-	Rows       int               `json:"rows"`
+	Rows       int               `json:"rows"`   // read from the files
+	Stored     int               `json:"stored"` // of those, stored as new
 	Events     int               `json:"events"`
 	Links      int               `json:"links"`
 	Attributes int               `json:"attributes"`
@@ -75,7 +76,7 @@ type importOutput struct {
 
 func importJSON(res importer.Result) importOutput {
 	c := res.Counts
-	out := importOutput{Batch: res.Batch.ID, Rows: c.Rows, Events: c.Events, Links: c.Links, Attributes: c.Attributes,
+	out := importOutput{Batch: res.Batch.ID, Rows: res.RowsRead, Stored: c.Rows, Events: c.Events, Links: c.Links, Attributes: c.Attributes,
 		Rejected: c.Rejected, Duplicate: res.Duplicate, Duplicates: c.Duplicates, Skipped: c.Skipped,
 		Seconds: res.Elapsed.Seconds(), Files: res.Batch.Files, Rejections: res.Rejections, Notes: res.Notes}
 	if out.Files == nil {
@@ -93,12 +94,12 @@ func importJSON(res importer.Result) importOutput {
 func printImport(env *Env, res importer.Result) {
 	c := res.Counts
 	if res.Duplicate {
-		fmt.Fprintf(env.Stdout, "Nothing new: all %s rows were already imported with this recipe; nothing was added.\n", thousands(c.Rows))
+		fmt.Fprintf(env.Stdout, "Nothing new: all %s rows were already imported with this recipe; nothing was added.\n", thousands(res.RowsRead))
 		return
 	}
 	fmt.Fprintf(env.Stdout, "Imported batch %d in %.1f s\n", res.Batch.ID, res.Elapsed.Seconds())
-	fmt.Fprintf(env.Stdout, "  rows read   %12s\n  events      %12s\n  links       %12s\n  attributes  %12s\n  rejected    %12s\n",
-		thousands(c.Rows), thousands(c.Events), thousands(c.Links), thousands(c.Attributes), thousands(c.Rejected))
+	fmt.Fprintf(env.Stdout, "  rows read   %12s\n  stored      %12s\n  events      %12s\n  links       %12s\n  attributes  %12s\n  rejected    %12s\n",
+		thousands(res.RowsRead), thousands(c.Rows), thousands(c.Events), thousands(c.Links), thousands(c.Attributes), thousands(c.Rejected))
 	if c.Duplicates > 0 {
 		fmt.Fprintf(env.Stdout, "  duplicates  %12s (already imported, skipped)\n", thousands(c.Duplicates))
 	}

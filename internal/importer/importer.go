@@ -44,6 +44,7 @@ type Progress struct {
 type Result struct {
 	Batch      store.Batch
 	Duplicate  bool // nothing new: every row was already stored
+	RowsRead   int  // every row read from the files: stored, duplicate, rejected or skipped
 	Counts     store.Counts
 	Rejections []store.Rejection // the first ones, as kept by the store
 	Recipes    []ingest.Recipe   // the recipe used for each file
@@ -126,6 +127,9 @@ func Run(ctx context.Context, ws *store.Workspace, req Request) (Result, error) 
 	tracker.finish()
 	res := Result{Batch: batch, Duplicate: duplicate, Counts: im.Counts(), Recipes: recipes, Notes: notes,
 		Elapsed: time.Since(start)}
+	for _, f := range files {
+		res.RowsRead += f.Rows
+	}
 	if !duplicate {
 		res.Rejections, err = ws.Rejections(batch.ID)
 		if err != nil {
