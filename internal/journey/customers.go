@@ -2,7 +2,7 @@ package journey
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -101,11 +101,14 @@ func (v *View) Customers(q CustomerQuery) (CustomerList, error) {
 		}
 		rows = append(rows, r)
 	}
-	sort.SliceStable(rows, func(a, b int) bool {
-		if q.Desc {
-			return rows[a].key > rows[b].key
+	slices.SortFunc(rows, func(a, b row) int {
+		if a.key != b.key {
+			if (a.key < b.key) != q.Desc {
+				return -1
+			}
+			return 1
 		}
-		return rows[a].key < rows[b].key
+		return a.ci - b.ci
 	})
 	out := CustomerList{Total: len(rows), Rows: []CustomerRow{}}
 	limit := q.Limit

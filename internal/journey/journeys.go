@@ -81,20 +81,27 @@ func Build(m *model.Model, rowProfile []int32, profiles int, sm StageModel) (*Jo
 		counts[p]++
 	}
 
-	var srcTable []int32
-	j.source, srcTable = buildDim(m, ev.Source, j.event, true)
-	j.sortWithinProfiles(srcTable)
-
-	var tpTable, chTable, devTable []int32
-	j.touch, tpTable = buildDim(m, ev.Touchpoint, j.event, false)
-	j.channel, chTable = buildDim(m, ev.Channel, j.event, true)
-	j.device, devTable = buildDim(m, ev.Device, j.event, true)
+	// Distinct values are found on the model's columns in load order (sequential reads) when every event
+	// belongs to a profile, and through the journey order otherwise.
+	idx := j.event
+	if total == n {
+		idx = nil
+	}
+	var srcTable, tpTable, chTable, devTable []int32
+	j.source, srcTable = buildDim(m, ev.Source, idx, true)
+	j.touch, tpTable = buildDim(m, ev.Touchpoint, idx, false)
+	j.channel, chTable = buildDim(m, ev.Channel, idx, true)
+	j.device, devTable = buildDim(m, ev.Device, idx, true)
 	j.noneChannel, j.noneDevice = noneID(j.channel), noneID(j.device)
+
 	j.time = make([]int64, total)
+	for k, e := range j.event {
+		j.time[k] = ev.Time[e]
+	}
+	j.sortWithinProfiles(srcTable)
 	j.value = make([]float64, total)
 	j.tp, j.ch, j.dev, j.src = make([]uint32, total), make([]uint32, total), make([]uint32, total), make([]uint32, total)
 	for k, e := range j.event {
-		j.time[k] = ev.Time[e]
 		j.value[k] = ev.Value[e]
 	}
 	gather(j.tp, ev.Touchpoint, j.event, tpTable)
@@ -147,13 +154,13 @@ func Build(m *model.Model, rowProfile []int32, profiles int, sm StageModel) (*Jo
 	return j, nil
 }
 
-// sortWithinProfiles orders each profile's events by (time, source name, row, event index). Loads put a
-// profile's events nearly in order, so a sortedness check and an insertion sort do almost all the work; a
-// long unsorted journey (an over-stitched profile) falls back to a real sort.
+// sortWithinProfiles orders each profile's events by (time, source name, row, event index), moving j.time
+// and j.event together. Loads put a profile's events nearly in order, so a sortedness check and an
+// insertion sort on the already gathered times do almost all the work, and the model is read only for
+// ties; a long unsorted journey (an over-stitched profile) falls back to a real sort.
 func (j *Journeys) sortWithinProfiles(srcRank []int32) {
 	ev := &j.m.Events
-	less := func(a, b uint32) bool {
-		ta, tb := ev.Time[a], ev.Time[b]
+	less := func(ta int64, a uint32, tb int64, b uint32) bool {
 		if ta != tb {
 			return ta < tb
 		}
@@ -168,10 +175,11 @@ func (j *Journeys) sortWithinProfiles(srcRank []int32) {
 		return a < b
 	}
 	for p := 0; p < j.profiles; p++ {
-		s := j.event[j.off[p]:j.off[p+1]]
+		lo, hi := j.off[p], j.off[p+1]
+		es, ts := j.event[lo:hi], j.time[lo:hi]
 		sorted := true
-		for i := 1; i < len(s); i++ {
-			if less(s[i], s[i-1]) {
+		for i := 1; i < len(es); i++ {
+			if less(ts[i], es[i], ts[i-1], es[i-1]) {
 				sorted = false
 				break
 			}
@@ -179,26 +187,29 @@ func (j *Journeys) sortWithinProfiles(srcRank []int32) {
 		if sorted {
 			continue
 		}
-		if len(s) > 64 {
-			slices.SortFunc(s, func(a, b uint32) int {
-				if less(a, b) {
+		if len(es) > 64 {
+			slices.SortFunc(es, func(a, b uint32) int {
+				if less(ev.Time[a], a, ev.Time[b], b) {
 					return -1
 				}
-				if less(b, a) {
+				if less(ev.Time[b], b, ev.Time[a], a) {
 					return 1
 				}
 				return 0
 			})
+			for i, e := range es {
+				ts[i] = ev.Time[e]
+			}
 			continue
 		}
-		for i := 1; i < len(s); i++ {
-			x := s[i]
+		for i := 1; i < len(es); i++ {
+			e, t := es[i], ts[i]
 			k := i
-			for k > 0 && less(x, s[k-1]) {
-				s[k] = s[k-1]
+			for k > 0 && less(t, e, ts[k-1], es[k-1]) {
+				es[k], ts[k] = es[k-1], ts[k-1]
 				k--
 			}
-			s[k] = x
+			es[k], ts[k] = e, t
 		}
 	}
 }

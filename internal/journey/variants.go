@@ -16,13 +16,7 @@ func groupSeqs(flat []uint32, off []uint32) grouping {
 	var next []int32 // per variant: the next variant with the same hash, -1 at the end
 	for i := 0; i < n; i++ {
 		seq := flat[off[i]:off[i+1]]
-		h := uint64(14695981039346656037)
-		for _, x := range seq {
-			h ^= uint64(x)
-			h *= 1099511628211
-		}
-		h ^= uint64(len(seq))
-		h *= 1099511628211
+		h := seqHash(seq)
 		v, ok := head[h]
 		found := int32(-1)
 		if ok {
@@ -49,6 +43,18 @@ func groupSeqs(flat []uint32, off []uint32) grouping {
 		g.count[found]++
 	}
 	return g
+}
+
+// seqHash is FNV-1a over the 32-bit ids, then the length. A variable so that a test can force collisions.
+var seqHash = func(seq []uint32) uint64 {
+	h := uint64(14695981039346656037)
+	for _, x := range seq {
+		h ^= uint64(x)
+		h *= 1099511628211
+	}
+	h ^= uint64(len(seq))
+	h *= 1099511628211
+	return h
 }
 
 func equalSeq(a, b []uint32) bool {
