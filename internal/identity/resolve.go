@@ -39,7 +39,7 @@ type Result struct {
 	overflow  map[uint64]int32
 	occ       []int32 // per identifier occurrence (model.IDType index): its node
 
-	parent   forest // over nodes
+	parent   forest  // over nodes
 	rowComp  []int32 // per row: its component, -1 for none
 	rootComp []int32 // per root node of the forest: its component, -1 for none
 	profComp []int32 // per profile: its component

@@ -140,12 +140,12 @@ func TestNonMergingTypes(t *testing.T) {
 		"email=ana@x.com order_id=1001", // ana's order 1001 from the web shop
 		"email=bo@x.com order_id=1001",  // bo's order 1001 from the till: same number, other system
 		"email=ana@x.com order_id=2002",
-		"order_id=2002",                // a shipment of ana's order: joins ana
-		"order_id=1001",                // a shipment of 1001: ana's or bo's? neither
-		"order_id=3003 order_id=3004",  // an unknown person's orders
-		"order_id=3004",                // ... and a shipment of one of them
-		"order_id=2002 order_id=3005",  // one of ana's orders shipped with another: joins ana
-		"store_id=S1 email=cy@x.com",   // stores never merge people either
+		"order_id=2002",               // a shipment of ana's order: joins ana
+		"order_id=1001",               // a shipment of 1001: ana's or bo's? neither
+		"order_id=3003 order_id=3004", // an unknown person's orders
+		"order_id=3004",               // ... and a shipment of one of them
+		"order_id=2002 order_id=3005", // one of ana's orders shipped with another: joins ana
+		"store_id=S1 email=cy@x.com",  // stores never merge people either
 		"store_id=S1 email=dee@x.com",
 	}})
 	ana := profileOf(t, res, "email", "ana@x.com")
