@@ -22,13 +22,16 @@ export const views: readonly ViewEntry[] = [
   { id: 'overview', label: 'Overview', available: true },
   { id: 'import', label: 'Import', available: true },
   { id: 'map', label: 'Map', available: false },
-  { id: 'flow', label: 'Flow', available: false },
+  { id: 'flow', label: 'Flow', available: true },
   { id: 'personas', label: 'Personas', available: false },
   { id: 'friction', label: 'Friction', available: false },
-  { id: 'customers', label: 'Customers', available: false },
+  { id: 'customers', label: 'Customers', available: true },
   { id: 'workshop', label: 'Workshop', available: false },
   { id: 'report', label: 'Report', available: false },
 ]
+
+/** Views that analyse customers: the shared filter bar sits on top of them. */
+export const analyticViews: ReadonlySet<ViewId> = new Set<ViewId>(['map', 'flow', 'personas', 'friction', 'customers'])
 
 export const unavailableHint = 'Not in this version yet'
 
