@@ -201,3 +201,14 @@ func BenchmarkFilterChange(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkBuild is the share of BenchmarkJourneys spent ordering journeys and applying the stage model.
+func BenchmarkBuild(b *testing.B) {
+	m, rowProfile := benchModel()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := journey.Build(m, rowProfile, 100_000, journey.StageModel{Stages: journey.DefaultStages()}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

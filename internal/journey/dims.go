@@ -52,13 +52,6 @@ func buildDim(m *model.Model, col []uint32, idx []uint32, none bool) (dim, []int
 	return d, table
 }
 
-// gather writes the dense id of col[idx[k]] to out[k].
-func gather(out []uint32, col []uint32, idx []uint32, table []int32) {
-	for k, e := range idx {
-		out[k] = uint32(table[col[e]])
-	}
-}
-
 // channelsByTouchpoint lists, per dense touchpoint, its channels (dense ids, None excluded) with their event
 // counts, most frequent first, ties by name.
 func channelsByTouchpoint(tp, ch []uint32, nTp int, channel dim) ([][]uint32, [][]int) {

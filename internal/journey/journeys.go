@@ -71,18 +71,22 @@ func Build(m *model.Model, rowProfile []int32, profiles int, sm StageModel) (*Jo
 	}
 	copy(j.off, counts)
 	total := int(counts[profiles])
+	// Reads go in load order and writes are scattered: scattered writes cost far less than scattered reads.
 	j.event = make([]uint32, total)
+	j.time = make([]int64, total)
 	for e := 0; e < n; e++ {
 		p := rowProfile[ev.Row[e]]
 		if p < 0 {
 			continue
 		}
-		j.event[counts[p]] = uint32(e)
+		k := counts[p]
+		j.event[k] = uint32(e)
+		j.time[k] = ev.Time[e]
 		counts[p]++
 	}
 
-	// Distinct values are found on the model's columns in load order (sequential reads) when every event
-	// belongs to a profile, and through the journey order otherwise.
+	// Distinct values are found on the model's columns in load order when every event belongs to a profile,
+	// and through the journey order otherwise.
 	idx := j.event
 	if total == n {
 		idx = nil
@@ -94,20 +98,26 @@ func Build(m *model.Model, rowProfile []int32, profiles int, sm StageModel) (*Jo
 	j.device, devTable = buildDim(m, ev.Device, idx, true)
 	j.noneChannel, j.noneDevice = noneID(j.channel), noneID(j.device)
 
-	j.time = make([]int64, total)
-	for k, e := range j.event {
-		j.time[k] = ev.Time[e]
-	}
 	j.sortWithinProfiles(srcTable)
+	posOf := make([]uint32, n)
+	for e := range posOf {
+		posOf[e] = ^uint32(0)
+	}
+	for k, e := range j.event {
+		posOf[e] = uint32(k)
+	}
 	j.value = make([]float64, total)
 	j.tp, j.ch, j.dev, j.src = make([]uint32, total), make([]uint32, total), make([]uint32, total), make([]uint32, total)
-	for k, e := range j.event {
+	for e, k := range posOf {
+		if k == ^uint32(0) {
+			continue
+		}
 		j.value[k] = ev.Value[e]
+		j.tp[k] = uint32(tpTable[ev.Touchpoint[e]])
+		j.ch[k] = uint32(chTable[ev.Channel[e]])
+		j.dev[k] = uint32(devTable[ev.Device[e]])
+		j.src[k] = uint32(srcTable[ev.Source[e]])
 	}
-	gather(j.tp, ev.Touchpoint, j.event, tpTable)
-	gather(j.ch, ev.Channel, j.event, chTable)
-	gather(j.dev, ev.Device, j.event, devTable)
-	gather(j.src, ev.Source, j.event, srcTable)
 
 	res, chans, err := sm.resolveDense(j.touch, j.channel, j.tp, j.ch)
 	if err != nil {
