@@ -186,7 +186,7 @@ func (res *Result) orderProfiles() {
 		if s, ok := suffix[p]; ok {
 			id += s
 		}
-		res.Profiles[p] = res.describe(c, id, counts)
+		res.describe(&res.Profiles[p], c, id, counts)
 	}
 
 	res.RowProfile = make([]int32, len(res.rowComp))
@@ -213,14 +213,17 @@ func (res *Result) orderProfiles() {
 // anchor is the node a component's id derives from: the smallest identifier by (anchor rank, type, value).
 // Non-merging values rank last, so they name a profile only when it has nothing else.
 func (res *Result) anchor(c int) int32 {
-	ents := res.entNode[res.compEntStart[c]:res.compEntStart[c+1]]
-	best := ents[0]
-	for _, n := range ents[1:] {
-		if res.compareAnchor(n, best) < 0 {
-			best = n
+	lo, hi := res.compEntStart[c], res.compEntStart[c+1]
+	best := lo
+	for e := lo + 1; e < hi; e++ {
+		// Ranks first, from the entries' own type column: most profiles hold one value of the best rank,
+		// and then no string is compared.
+		re, rb := res.types[res.entType[e]].anchorRank, res.types[res.entType[best]].anchorRank
+		if re < rb || re == rb && res.compareAnchor(res.entNode[e], res.entNode[best]) < 0 {
+			best = e
 		}
 	}
-	return best
+	return res.entNode[best]
 }
 
 func (res *Result) compareAnchor(a, b int32) int {
@@ -234,11 +237,11 @@ func (res *Result) compareAnchor(a, b int32) int {
 	return cmp.Compare(res.m.Str(res.nodeValue[a]), res.m.Str(res.nodeValue[b]))
 }
 
-// describe fills a Profile for component c: label, size, rows and limit flags. counts is scratch space,
+// describe fills p for component c: label, size, rows and limit flags. counts is scratch space,
 // one slot per type, left zeroed.
-func (res *Result) describe(c int, id string, counts []int) Profile {
+func (res *Result) describe(p *Profile, c int, id string, counts []int) {
 	lo, hi := res.compEntStart[c], res.compEntStart[c+1]
-	p := Profile{ID: id, Size: int(hi - lo), Rows: int(res.compRowStart[c+1] - res.compRowStart[c])}
+	p.ID, p.Size, p.Rows = id, int(hi-lo), int(res.compRowStart[c+1]-res.compRowStart[c])
 	best := int32(-1)
 	for e := lo; e < hi; e++ {
 		ti := res.entType[e]
@@ -261,7 +264,6 @@ func (res *Result) describe(c int, id string, counts []int) Profile {
 		counts[ti] = 0
 	}
 	slices.SortFunc(p.Flags, func(a, b Flag) int { return cmp.Compare(a.Type, b.Type) })
-	return p
 }
 
 // betterLabel reports whether entry e makes a better label than entry f: a better type, then more rows,
