@@ -1,4 +1,6 @@
+import { render } from '@testing-library/svelte'
 import { describe, expect, it } from 'vitest'
+import ProcessMap from './ProcessMap.svelte'
 import type { Flow } from '../api/types'
 import { flow, stageFlow } from '../test/exploreFixtures'
 import { flowOrder, layoutProcessMap, maxStroke, minStroke, nodeWidth, strokeWidth } from './processMap'
@@ -80,5 +82,13 @@ describe('helpers', () => {
     expect(nodeWidth('x'.repeat(80))).toBe(188)
     expect(strokeWidth(0, 0)).toBe(minStroke)
     expect(strokeWidth(50, 100)).toBeCloseTo((minStroke + maxStroke) / 2, 2)
+  })
+})
+
+describe('ProcessMap', () => {
+  it('draws the same SVG for the same flow', async () => {
+    const layout = await layoutProcessMap(flow)
+    const { container } = render(ProcessMap, { layout, overlay: 'time', label: 'map', onNode: () => {}, onEdge: () => {} })
+    expect(container.querySelector('svg')!.outerHTML).toMatchSnapshot()
   })
 })

@@ -1,4 +1,6 @@
+import { render } from '@testing-library/svelte'
 import { describe, expect, it } from 'vitest'
+import SankeyChart from './SankeyChart.svelte'
 import { sankey } from '../test/exploreFixtures'
 import { layoutSankey } from './sankey'
 
@@ -59,5 +61,13 @@ describe('layoutSankey', () => {
 
   it('lays out nothing for no paths', () => {
     expect(layoutSankey({ nodes: [], links: [], customers: 0, covered: 0 }, { width: 800, height: 400 }).nodes).toEqual([])
+  })
+})
+
+describe('SankeyChart', () => {
+  it('draws the same SVG for the same paths', () => {
+    const layout = layoutSankey(sankey, { width: 800, height: 400 })
+    const { container } = render(SankeyChart, { layout, label: 'paths', domain: ['site_visit', 'product_view', 'cart'] })
+    expect(container.querySelector('svg')!.outerHTML).toMatchSnapshot()
   })
 })
