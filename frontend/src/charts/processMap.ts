@@ -2,7 +2,7 @@
 // right and routes the edges; this module turns its answer into boxes, paths and label positions, so
 // ProcessMap.svelte only draws. Pure apart from awaiting elk, which runs in the main thread (the bundled
 // build needs no worker), so tests call it directly.
-import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js'
+import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api'
 import { curveBasis, line } from 'd3-shape'
 import type { Flow, FlowEdge, FlowNode } from '../api/types'
 import { formatCompact, formatDuration, formatInt, formatPercent } from '../lib/format'
@@ -62,7 +62,12 @@ export const minStroke = 1.25
 export const maxStroke = 12
 const labelHeight = 18
 
-const elk = new ELK()
+// elk is large (about 1.5 MB): load it with the first map, not with the app.
+let elkReady: Promise<ELK> | null = null
+function elk(): Promise<ELK> {
+  elkReady ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default())
+  return elkReady
+}
 
 /** Box width for a label: wide enough for the text, within bounds, so long names wrap to an ellipsis. */
 export function nodeWidth(label: string): number {
@@ -183,7 +188,7 @@ export async function layoutProcessMap(flow: Flow): Promise<ProcessMapLayout> {
       labels: [{ id: `l${i}`, text: labels[i].frequencyLabel, width: labels[i].width, height: labelHeight }],
     })),
   }
-  const laid = await elk.layout(graph)
+  const laid = await (await elk()).layout(graph)
 
   const nodes: MapNode[] = (laid.children ?? []).map((c) => {
     const n = byId.get(c.id)!
