@@ -46,6 +46,7 @@ describe('profile', () => {
     expect(evidenceText(profile.merges[0].evidence[0])).toBe('batch 3 · crm_contacts.csv line 214')
     expect(assertedText(profile.merges[0])).toBe('asserted by 7 rows; the first 2 are listed')
     expect(assertedText(profile.merges[1])).toBe('asserted by 1 row')
+    expect(assertedText({ ...profile.merges[1], evidenceCount: 2 })).toBe('asserted by 2 rows; the first is listed')
   })
 
   it('cuts the timeline into sessions and heads them', () => {

@@ -14,10 +14,11 @@ export function refText(r: IdentifierRef): string {
   return `${r.type} ${r.value}`
 }
 
-/** "asserted by 1 row", "asserted by 12 rows; the first 5 are listed". */
+/** "asserted by 1 row", "asserted by 12 rows; the first 5 are listed", "…; the first is listed". */
 export function assertedText(m: Merge): string {
   const base = `asserted by ${plural(m.evidenceCount, 'row')}`
-  return m.evidenceCount > m.evidence.length && m.evidence.length > 0 ? `${base}; the first ${m.evidence.length} are listed` : base
+  if (m.evidenceCount <= m.evidence.length || m.evidence.length === 0) return base
+  return m.evidence.length === 1 ? `${base}; the first is listed` : `${base}; the first ${m.evidence.length} are listed`
 }
 
 export interface Session {

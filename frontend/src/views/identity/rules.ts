@@ -80,9 +80,9 @@ export function bridgeText(b: Bridge): string {
   return `splits into ${plural(b.profiles, 'profile')} · in ${plural(b.rows, 'row')}`
 }
 
-/** "4,812 identifier values · 98,210 rows · score 14.2". */
+/** "from 98,210 rows · outlier score 14.2" (the size is the card's heading). */
 export function overStitchFacts(o: OverStitched): string {
-  return `${plural(o.size, 'identifier value')} · ${plural(o.rows, 'row')} · score ${o.score.toFixed(1)}`
+  return `from ${plural(o.rows, 'row')} · outlier score ${o.score.toFixed(1)}`
 }
 
 /** "5 email values, limit 3". */
