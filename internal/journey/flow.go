@@ -249,12 +249,12 @@ func (v *View) flowState(o FlowOptions) (*flowState, error) {
 	}
 	edgeOf := func(a, b int32) int32 {
 		if mat != nil {
-			e := mat[int(a)*nN+int(b)]
-			if e < 0 {
-				e = int32(len(s.edgeFrom))
-				mat[int(a)*nN+int(b)] = e
-				s.addEdge(a, b)
+			if e := mat[int(a)*nN+int(b)]; e >= 0 {
+				return e
 			}
+			e := int32(len(s.edgeFrom))
+			mat[int(a)*nN+int(b)] = e
+			s.addEdge(a, b)
 			return e
 		}
 		key := uint64(a)<<32 | uint64(b)
@@ -332,6 +332,9 @@ func (v *View) flowState(o FlowOptions) (*flowState, error) {
 		}
 	}
 	for ci := range v.cust {
+		if s.merged == 0 && s.hidden.Edges == 0 {
+			break
+		}
 		affected := mergedCust[ci]
 		for _, e := range s.tEdge[s.tOff[ci]:s.tOff[ci+1]] {
 			if affected {
