@@ -98,6 +98,18 @@ describe('CustomersView', () => {
     expect(queries()[1][1]).toMatchObject({ offset: 50, limit: 50 })
   })
 
+  it('asks again from the first page when the shared filter changes', async () => {
+    go = fakeExplore()
+    const { rerender } = render(CustomersView, { filter: emptyFilter() })
+    await screen.findByText('12,480 customers match')
+    await fireEvent.click(screen.getByRole('button', { name: 'Next →' }))
+    await waitFor(() => expect(queries()).toHaveLength(2))
+    await rerender({ filter: webOnly })
+    await waitFor(() => expect(queries().at(-1)![0]).toEqual(webOnly))
+    expect(queries().at(-1)![1].offset).toBe(0)
+    expect(queries()).toHaveLength(3)
+  })
+
   it('says so when nothing matches the search', async () => {
     go = fakeExplore()
     render(CustomersView, { filter: emptyFilter() })
