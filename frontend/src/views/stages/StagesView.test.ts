@@ -108,7 +108,7 @@ describe('StagesView', () => {
     render(StagesView, {})
     await shown()
     await fireEvent.click(screen.getByRole('button', { name: 'Goal: Order placed' }))
-    expect(screen.getByText('No goal yet.')).toBeTruthy()
+    expect(screen.getByText('No goal starred.')).toBeTruthy()
   })
 
   it('renames, adds, reorders and removes stages', async () => {
@@ -149,7 +149,7 @@ describe('StagesView', () => {
     expect(go.calls.map((c) => c.method)).toEqual(['Stages'])
   })
 
-  it('resets to the guess only after confirming, with an empty update', async () => {
+  it('resets to the guess only after confirming: default stages, no mapping, no goal', async () => {
     go = fakeIdentity(async () => stagesFixture)
     render(StagesView, {})
     await shown()
@@ -158,7 +158,7 @@ describe('StagesView', () => {
     expect(go.calls.map((c) => c.method)).toEqual(['Stages'])
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Reset stages' }))
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
-    expect(go.calls[1]).toEqual({ struct: 'Identity', method: 'SetStages', args: [{ stages: [], mapping: [], goal: [] }] })
+    expect(go.calls[1]).toEqual({ struct: 'Identity', method: 'SetStages', args: [{ stages: ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Retention', 'Advocacy'], mapping: [], goal: [] }] })
   })
 
   it('shows the Go error when saving fails and keeps the edits', async () => {

@@ -5,6 +5,7 @@ import {
   changes,
   columns,
   heirOf,
+  resetUpdate,
   moveTouchpoint,
   removeStage,
   renameStage,
@@ -146,5 +147,11 @@ describe('stillGuessed', () => {
     expect(stillGuessed(saved, saved, cart)).toBe(true)
     expect(stillGuessed(saved, saved, checkout)).toBe(false)
     expect(stillGuessed(saved, moveTouchpoint(saved, 'Add to cart', 'Purchase'), cart)).toBe(false)
+  })
+})
+
+describe('resetUpdate', () => {
+  it("sends Go's default stages and leaves every touchpoint and the goal to its guess", () => {
+    expect(resetUpdate()).toEqual({ stages: ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Retention', 'Advocacy'], mapping: [], goal: [] })
   })
 })

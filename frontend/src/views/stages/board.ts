@@ -12,6 +12,17 @@ export interface Board {
   goal: string[]
 }
 
+/** Go's default stages (journey.DefaultStages); stage guesses answer with these names. */
+export const defaultStages: readonly string[] = ['Awareness', 'Consideration', 'Decision', 'Purchase', 'Retention', 'Advocacy']
+
+/**
+ * The update that goes back to Wayline's guess: the default stages with no mapping and no goal, since Go
+ * guesses every touchpoint missing from the mapping, and the goal when it is empty.
+ */
+export function resetUpdate(): StagesUpdate {
+  return { stages: [...defaultStages], mapping: [], goal: [] }
+}
+
 /** Heading of the column for touchpoints whose stage is not (or no longer) in the list. */
 export const unassigned = 'Unassigned'
 
