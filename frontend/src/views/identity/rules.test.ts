@@ -80,6 +80,8 @@ describe('words', () => {
     expect(bridgeText(o.bridges[0])).toBe('splits into 1,602 profiles · in 40,100 rows')
     expect(bridgeText({ type: 'x', value: 'y', profiles: 1, rows: 1 })).toBe('splits into 1 profile · in 1 row')
     expect(overStitchFacts(o)).toBe('from 98,210 rows · outlier score 14.2')
+    // JSON cannot carry +Inf (every profile the same size): Go may send null instead.
+    expect(overStitchFacts({ ...o, score: null as unknown as number })).toBe('from 98,210 rows')
     expect(flagText(identityOverview.flagged[0])).toBe('5 email values, limit 3')
     expect(sizeText(2)).toBe('2')
     expect(sizeText(2.5)).toBe('2.5')

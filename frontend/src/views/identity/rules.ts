@@ -80,9 +80,10 @@ export function bridgeText(b: Bridge): string {
   return `splits into ${plural(b.profiles, 'profile')} · in ${plural(b.rows, 'row')}`
 }
 
-/** "from 98,210 rows · outlier score 14.2" (the size is the card's heading). */
+/** "from 98,210 rows · outlier score 14.2" (the size is the card's heading; no score when Go has none). */
 export function overStitchFacts(o: OverStitched): string {
-  return `from ${plural(o.rows, 'row')} · outlier score ${o.score.toFixed(1)}`
+  const rows = `from ${plural(o.rows, 'row')}`
+  return typeof o.score === 'number' && Number.isFinite(o.score) ? `${rows} · outlier score ${o.score.toFixed(1)}` : rows
 }
 
 /** "5 email values, limit 3". */
