@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"wayline/internal/explore"
 	"wayline/internal/recent"
 	"wayline/internal/store"
 )
@@ -31,6 +32,8 @@ type App struct {
 	session   *session
 	Workspace *Workspace
 	Imports   *Imports
+	Explore   *Explore
+	Identity  *Identity
 }
 
 // New builds the app; nothing is opened yet.
@@ -42,6 +45,8 @@ func New(cfg Config) *App {
 	a := &App{cfg: cfg, session: s}
 	a.Workspace = &Workspace{app: a}
 	a.Imports = &Imports{app: a}
+	a.Explore = &Explore{app: a}
+	a.Identity = &Identity{app: a}
 	return a
 }
 
@@ -61,12 +66,12 @@ func (a *App) SetDialogs(d Dialogs) {
 
 // Bound lists the structs the frontend can call, by the name the frontend uses.
 func (a *App) Bound() map[string]any {
-	return map[string]any{"Workspace": a.Workspace, "Imports": a.Imports}
+	return map[string]any{"Workspace": a.Workspace, "Imports": a.Imports, "Explore": a.Explore, "Identity": a.Identity}
 }
 
 // BoundList is Bound as the slice Wails' options.App.Bind wants.
 func (a *App) BoundList() []any {
-	return []any{a.Workspace, a.Imports}
+	return []any{a.Workspace, a.Imports, a.Explore, a.Identity}
 }
 
 // writes names every bound method that changes a workspace, switches the session to another file, or reads
@@ -76,6 +81,7 @@ var writes = map[string]bool{
 	"Workspace.PickOpen": true, "Workspace.PickSave": true,
 	"Imports.Run": true, "Imports.Remove": true, "Imports.SaveRecipe": true, "Imports.Cancel": true,
 	"Imports.Inspect": true, "Imports.PickFiles": true,
+	"Identity.SetRules": true, "Identity.BlockValue": true, "Identity.SetStages": true,
 }
 
 // IsWrite reports whether Struct.Method writes.
@@ -112,6 +118,9 @@ type session struct {
 	readOnly bool
 	// startupErr is why the start-up workspace did not open; cleared once another one opens.
 	startupErr string
+
+	snapMu sync.Mutex        // guards snap; never held while waiting for mu's write lock
+	snap   *explore.Snapshot // the analysis snapshot of ws, built on first use
 }
 
 func (s *session) open(path string, create bool) error {
@@ -125,6 +134,12 @@ func (s *session) open(path string, create bool) error {
 	} else if _, err := os.Stat(path); err != nil {
 		return errors.New(path + " does not exist: create a new workspace, or pick another file")
 	}
+	if s.isOpen(path) {
+		// Opening the open workspace again re-reads it: bbolt would refuse a second handle on the file.
+		s.invalidate()
+		s.recent.Touch(path)
+		return nil
+	}
 	ws, err := store.Open(path, store.Options{ReadOnly: s.readOnly && !create})
 	if err != nil {
 		return err
@@ -135,6 +150,7 @@ func (s *session) open(path string, create bool) error {
 	s.startupErr = ""
 	emitter := s.emitter
 	s.mu.Unlock()
+	s.invalidate() // after Unlock: snapshot() holds snapMu while it waits for mu
 	if old != nil {
 		old.Close()
 	}
@@ -143,7 +159,23 @@ func (s *session) open(path string, create bool) error {
 	return nil
 }
 
+// isOpen reports whether path is the open workspace's file.
+func (s *session) isOpen(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.ws == nil {
+		return false
+	}
+	open, err := filepath.Abs(s.ws.Path())
+	return err == nil && open == abs
+}
+
 func (s *session) close() error {
+	defer s.invalidate() // after Unlock: snapshot() holds snapMu while it waits for mu
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.ws == nil {

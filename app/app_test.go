@@ -240,6 +240,9 @@ func TestEveryBoundMethodIsClassified(t *testing.T) {
 	reads := map[string]bool{
 		"Workspace.Environment": true, "Workspace.Current": true, "Workspace.Recent": true, "Workspace.Overview": true,
 		"Imports.List": true, "Imports.Rejections": true, "Imports.Recipes": true, "Imports.RecipeFromRoles": true,
+		"Explore.FilterOptions": true, "Explore.Summary": true, "Explore.Flow": true, "Explore.Paths": true,
+		"Explore.Variants": true, "Explore.Funnel": true, "Explore.Movement": true, "Explore.Customers": true,
+		"Explore.Profile": true, "Identity.Overview": true, "Identity.Rules": true, "Identity.Stages": true,
 	}
 	a, _ := newApp(t)
 	for name, bound := range a.Bound() {

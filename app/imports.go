@@ -75,6 +75,9 @@ func (im *Imports) Run(req ImportRequest) (ImportResult, error) {
 		out = importResult(res)
 		return nil
 	})
+	if err == nil && !out.Duplicate {
+		im.app.session.invalidate() // outside with: snapshot() holds snapMu while it waits for mu
+	}
 	emitter.Emit(EventImportDone, map[string]any{"ok": err == nil, "batch": out.Batch})
 	return out, err
 }
@@ -121,7 +124,9 @@ func (im *Imports) List() ([]Batch, error) {
 
 // Remove deletes a batch and everything that came from it.
 func (im *Imports) Remove(id uint64) error {
-	return im.app.session.with(func(ws *store.Workspace) error { return ws.RemoveBatch(id) })
+	err := im.app.session.with(func(ws *store.Workspace) error { return ws.RemoveBatch(id) })
+	im.app.session.invalidate()
+	return err
 }
 
 // Rejections lists the rejected rows kept for a batch (the first 1,000).
