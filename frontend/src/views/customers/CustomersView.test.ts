@@ -205,6 +205,21 @@ describe('CustomersView', () => {
     await waitFor(() => expect(go!.calls.some((c) => c.method === 'Profile' && c.args[0] === 'p-88aa01')).toBe(true))
   })
 
+  it('asks again after an import elsewhere and after a block in the Identity tab', async () => {
+    go = installFakeGo({
+      Explore: { Customers: async () => customerPage },
+      Identity: { Overview: async () => identityOverview, BlockValue: async () => ({ ...identityOverview, overStitched: [] }) },
+    })
+    render(CustomersView, { filter: emptyFilter() })
+    await screen.findByText('12,480 customers match')
+    go.emit('workspace:changed', null)
+    await waitFor(() => expect(queries()).toHaveLength(2))
+    await fireEvent.click(screen.getByRole('tab', { name: 'Identity' }))
+    await fireEvent.click(await screen.findByRole('button', { name: 'Block phone 0000000000' }))
+    await fireEvent.click(screen.getByRole('button', { name: 'Block and rebuild' }))
+    await waitFor(() => expect(queries()).toHaveLength(3))
+  })
+
   it('shows the Go error when the list fails', async () => {
     go = fakeExplore({ Customers: () => Promise.reject('no workspace is open') })
     render(CustomersView, { filter: emptyFilter() })

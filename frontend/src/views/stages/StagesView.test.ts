@@ -179,6 +179,19 @@ describe('StagesView', () => {
     expect(screen.queryByRole('heading', { level: 1 })).toBeNull()
   })
 
+  it('reloads after new data unless there are unsaved edits', async () => {
+    go = fakeIdentity()
+    render(StagesView, {})
+    await shown()
+    go.emit('workspace:changed', null)
+    await waitFor(() => expect(go!.calls.filter((c) => c.method === 'Stages')).toHaveLength(2))
+    await fireEvent.change(screen.getByLabelText('Stage of Checkout'), { target: { value: 'Purchase' } })
+    go.emit('workspace:changed', null)
+    await new Promise((r) => setTimeout(r, 20))
+    expect(go.calls.filter((c) => c.method === 'Stages')).toHaveLength(2)
+    expect(cardsIn('Purchase')).toEqual(['Checkout', 'Order placed'])
+  })
+
   it('says what to do when there are no touchpoints', async () => {
     go = installFakeGo({ Identity: { Stages: async () => ({ ...stagesFixture, touchpoints: [], goal: [] }) } })
     render(StagesView, {})
