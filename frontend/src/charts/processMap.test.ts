@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import ProcessMap from './ProcessMap.svelte'
 import type { Flow } from '../api/types'
 import { flow, stageFlow } from '../test/exploreFixtures'
-import { flowOrder, layoutProcessMap, maxStroke, minStroke, nodeWidth, strokeWidth } from './processMap'
+import { fitScale, flowOrder, halfway, layoutProcessMap, maxStroke, minStroke, nodeWidth, strokeWidth } from './processMap'
 
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
@@ -34,6 +34,10 @@ describe('layoutProcessMap', () => {
         expect(n.y + n.height).toBeLessThanOrEqual(got.height)
       }
       for (const e of got.edges) expect(e.path).toMatch(/^M[\d.]+,[\d.]+/)
+      for (const e of got.edges) {
+        const label = { x: e.labelX, y: e.labelY, width: e.labelWidth, height: e.labelHeight }
+        for (const n of got.nodes) expect(overlaps(label, n), `label of ${e.from}→${e.to} on ${n.id}`).toBe(false)
+      }
     })
   }
 
@@ -75,6 +79,19 @@ describe('layoutProcessMap', () => {
 describe('helpers', () => {
   it('orders nodes along the heaviest edges from the start', () => {
     expect(flowOrder(flow)).toEqual(['__start__', 'ad_click', 'site_visit', 'product_view', 'cart', 'checkout', 'purchase', 'support_ticket', '__end__'])
+  })
+
+  it('finds the point halfway along a route', () => {
+    expect(halfway([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 30 }])).toEqual({ x: 10, y: 10 })
+    expect(halfway([{ x: 4, y: 4 }])).toEqual({ x: 4, y: 4 })
+    expect(halfway([])).toEqual({ x: 0, y: 0 })
+  })
+
+  it('shrinks a wide map to fit, within limits', () => {
+    expect(fitScale(2000, 1000)).toBe(0.55)
+    expect(fitScale(1500, 1000)).toBe(0.667)
+    expect(fitScale(800, 1000)).toBe(1)
+    expect(fitScale(800, 0)).toBe(1)
   })
 
   it('sizes boxes and strokes within bounds', () => {

@@ -145,7 +145,7 @@ export async function layoutProcessMap(flow: Flow): Promise<ProcessMapLayout> {
   const labels = edges.map((e) => {
     const frequencyLabel = formatCompact(e.customers)
     const timeLabel = formatDuration(e.medianSeconds)
-    const width = Math.max(frequencyLabel.length, timeLabel.length) * charWidth + 10
+    const width = Math.max(frequencyLabel.length, timeLabel.length) * 6.5 + 10
     return { frequencyLabel, timeLabel, width }
   })
 
@@ -157,13 +157,12 @@ export async function layoutProcessMap(flow: Flow): Promise<ProcessMapLayout> {
       'elk.edgeRouting': 'POLYLINE',
       'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+      // Room between columns for the edge labels, which we place ourselves: elk's centre labels get
+      // layers of their own and make a busy map several screens wide.
+      'elk.layered.spacing.nodeNodeBetweenLayers': '64',
       'elk.layered.spacing.edgeNodeBetweenLayers': '20',
       'elk.spacing.nodeNode': '26',
       'elk.spacing.edgeEdge': '12',
-      'elk.spacing.edgeLabel': '4',
-      'elk.edgeLabels.placement': 'CENTER',
-      'elk.layered.edgeLabels.sideSelection': 'SMART_DOWN',
       'elk.padding': '[top=16,left=16,bottom=16,right=16]',
     },
     children: order.map<ElkNode>((id) => {
@@ -185,7 +184,6 @@ export async function layoutProcessMap(flow: Flow): Promise<ProcessMapLayout> {
       id: `e${i}`,
       sources: [e.from],
       targets: [e.to],
-      labels: [{ id: `l${i}`, text: labels[i].frequencyLabel, width: labels[i].width, height: labelHeight }],
     })),
   }
   const laid = await (await elk()).layout(graph)
@@ -218,10 +216,9 @@ export async function layoutProcessMap(flow: Flow): Promise<ProcessMapLayout> {
     const e = edges[i]
     const section = le.sections?.[0]
     const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : []
-    const label = le.labels?.[0]
-    const mid = points[Math.floor(points.length / 2)] ?? { x: 0, y: 0 }
-    const lx = label?.x ?? mid.x - labels[i].width / 2
-    const ly = label?.y ?? mid.y - labelHeight / 2
+    const mid = halfway(points)
+    const lx = mid.x - labels[i].width / 2
+    const ly = mid.y - labelHeight / 2
     const timed = e.from !== flow.start && e.to !== flow.end
     return {
       id: le.id,
@@ -241,7 +238,52 @@ export async function layoutProcessMap(flow: Flow): Promise<ProcessMapLayout> {
     }
   })
 
+  separateLabels(mapEdges, nodes)
   return { width: Math.ceil(laid.width ?? 0), height: Math.ceil(laid.height ?? 0), nodes, edges: mapEdges }
+}
+
+type Box = { x: number; y: number; width: number; height: number }
+const hits = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+/**
+ * Nudges edge labels up or down, a little at a time, until none sits on a box or on a label placed
+ * before it (busiest edges first, so they keep the best spot). A label with no free spot nearby stays.
+ */
+export function separateLabels(edges: MapEdge[], nodes: readonly Box[]): void {
+  const placed: Box[] = []
+  const order = [...edges].sort((a, b) => b.edge.count - a.edge.count)
+  const steps = [0, 1, -1, 2, -2, 3, -3, 4, -4]
+  const shifts = [0, -0.6, 0.6, -1.2, 1.2]
+  for (const e of order) {
+    const bx = e.labelX
+    const by = e.labelY
+    search: for (const k of steps) {
+      for (const s of shifts) {
+        const box = { x: bx + s * e.labelWidth, y: by + k * (e.labelHeight / 2 + 2), width: e.labelWidth, height: e.labelHeight }
+        if (!nodes.some((n) => hits(box, n)) && !placed.some((p) => hits(box, p))) {
+          e.labelX = round(box.x)
+          e.labelY = round(box.y)
+          break search
+        }
+      }
+    }
+    placed.push({ x: e.labelX, y: e.labelY, width: e.labelWidth, height: e.labelHeight })
+  }
+}
+
+/** The point halfway along a polyline, where an edge's label sits. */
+export function halfway(points: readonly { x: number; y: number }[]): { x: number; y: number } {
+  if (points.length === 0) return { x: 0, y: 0 }
+  const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i].x, p.y - points[i].y))
+  let rest = lengths.reduce((s, l) => s + l, 0) / 2
+  for (let i = 0; i < lengths.length; i++) {
+    if (rest <= lengths[i] && lengths[i] > 0) {
+      const t = rest / lengths[i]
+      return { x: points[i].x + (points[i + 1].x - points[i].x) * t, y: points[i].y + (points[i + 1].y - points[i].y) * t }
+    }
+    rest -= lengths[i]
+  }
+  return points[points.length - 1]
 }
 
 function edgeTitle(e: FlowEdge, byId: Map<string, FlowNode>, flow: Flow): string {
@@ -255,4 +297,13 @@ function edgeTitle(e: FlowEdge, byId: Map<string, FlowNode>, flow: Flow): string
   }
   parts.push(`${formatPercent(e.conversionRate)} of them converted`)
   return parts.join('\n')
+}
+
+/**
+ * How much to shrink a map so it fits the width available: never enlarged, and never below `min`,
+ * past which labels get too small to read and the canvas scrolls instead. 1 while the width is unknown.
+ */
+export function fitScale(mapWidth: number, available: number, min = 0.55): number {
+  if (mapWidth <= 0 || available <= 0) return 1
+  return Math.round(Math.min(1, Math.max(min, available / mapWidth)) * 1000) / 1000
 }
