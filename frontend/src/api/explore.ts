@@ -30,6 +30,9 @@ export function cohort(kind: Cohort['kind'], fields: Partial<Omit<Cohort, 'kind'
   return {
     kind,
     level: '',
+    minEdgeShare: 0,
+    maxNodes: 0,
+    channel: '',
     node: '',
     from: '',
     to: '',

@@ -283,6 +283,8 @@ export interface FlowNode {
   starts: number
   ends: number
   stage: string
+  /** For "Other": how many steps were merged into it. */
+  merged?: number
 }
 
 export interface FlowEdge {
@@ -313,6 +315,8 @@ export interface Flow {
   end: string
   hidden: FlowHidden
   totalCustomers: number
+  /** All transitions counted (Go sends it; not in the written contract). */
+  transitions?: number
 }
 
 export interface PathsOptions {
@@ -341,6 +345,8 @@ export interface SankeyLink {
 export interface Sankey {
   nodes: SankeyNode[]
   links: SankeyLink[]
+  /** The shown paths, step by step (Go sends it; not in the written contract). */
+  paths?: { steps: string[]; customers: number }[]
   customers: number
   covered: number
 }
@@ -444,6 +450,10 @@ export type CohortKind = 'node' | 'edge' | 'variant' | 'funnelStep' | 'funnelDro
 export interface Cohort {
   kind: CohortKind
   level: FlowLevel | ''
+  /** The process map's noise settings, so "Other" and hidden edges resolve as drawn. */
+  minEdgeShare: number
+  maxNodes: number
+  channel: string
   node: string
   from: string
   to: string
