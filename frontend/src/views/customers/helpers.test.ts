@@ -49,6 +49,11 @@ describe('profile', () => {
     expect(assertedText({ ...profile.merges[1], evidenceCount: 2 })).toBe('asserted by 2 rows; the first is listed')
   })
 
+  it('numbers sessions from 1 whatever Go numbers them from', () => {
+    const zero = profile.timeline.map((e) => ({ ...e, session: e.session - 1 }))
+    expect(sessionHeading(sessions(zero)[0])).toBe('Session 1 · 4 Jan 2024, 09:58 · 2 events over 8 min')
+  })
+
   it('cuts the timeline into sessions and heads them', () => {
     const got = sessions(profile.timeline)
     expect(got.map((s) => [s.session, s.start, s.events.length])).toEqual([
@@ -63,6 +68,7 @@ describe('profile', () => {
   it('starts a new group when a session number comes back later', () => {
     const t = (session: number) => ({ ...profile.timeline[0], session }) as TimelineEvent
     expect(sessions([t(1), t(2), t(1)]).map((s) => s.session)).toEqual([1, 2, 1])
+    expect(sessions([t(1), t(2), t(1)]).map((s) => s.ordinal)).toEqual([1, 2, 3])
   })
 
   it('pages the timeline, cutting the last visible session short', () => {

@@ -22,6 +22,8 @@ export function assertedText(m: Merge): string {
 }
 
 export interface Session {
+  /** 1-based position among the customer's sessions (Go's own numbers may start at 0). */
+  ordinal: number
   session: number
   /** Index of the first event in the whole timeline. */
   start: number
@@ -34,18 +36,18 @@ export function sessions(timeline: readonly TimelineEvent[]): Session[] {
   timeline.forEach((e, i) => {
     const last = out.at(-1)
     if (last && last.session === e.session) last.events.push(e)
-    else out.push({ session: e.session, start: i, events: [e] })
+    else out.push({ ordinal: out.length + 1, session: e.session, start: i, events: [e] })
   })
   return out
 }
 
-/** "Session 4 · 28 Nov 2024, 14:05 · 6 events over 12 min" (times in UTC, as stored). */
+/** "Session 4 · 28 Nov 2024, 14:05 · 6 events over 12 min" (times in UTC, as stored; 4 = the 4th session). */
 export function sessionHeading(s: Session): string {
   const first = s.events[0]
   const last = s.events[s.events.length - 1]
   const span = (Date.parse(last.time) - Date.parse(first.time)) / 1000
   const over = s.events.length > 1 && span >= 1 ? ` over ${formatDuration(span)}` : ''
-  return `Session ${s.session} · ${formatDateTime(first.time, 'utc')} · ${plural(s.events.length, 'event')}${over}`
+  return `Session ${s.ordinal} · ${formatDateTime(first.time, 'utc')} · ${plural(s.events.length, 'event')}${over}`
 }
 
 /** Events shown per page of the timeline; the rest come with "Show more". */

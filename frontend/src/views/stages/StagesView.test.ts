@@ -46,6 +46,9 @@ describe('StagesView', () => {
     expect(screen.getByText('Goal guessed from purchase-like touchpoints; star or unstar to change it.')).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Goal: Order placed' }).getAttribute('aria-pressed')).toBe('true')
     expect(screen.getByText('All changes saved. Analyses use these stages and this goal.')).toBeTruthy()
+    const product = column('Consideration').querySelector('[data-touchpoint="Product page"]')!
+    expect([...product.querySelectorAll('.chip')].map((c) => c.textContent)).toEqual(['web', 'app', 'email', '+2'])
+    expect(within(product as HTMLElement).getByText('+2').getAttribute('title')).toBe('web, app, email, ads, store')
   })
 
   it('moves a touchpoint with the stage menu and saves the whole mapping', async () => {

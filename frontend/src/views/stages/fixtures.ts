@@ -6,7 +6,7 @@ export const stagesFixture: Stages = {
   touchpoints: [
     { touchpoint: 'Ad click', stage: 'Awareness', guessed: true, events: 41_200, customers: 18_300, channels: ['ads'] },
     { touchpoint: 'Home page', stage: 'Awareness', guessed: true, events: 90_400, customers: 30_100, channels: ['web'] },
-    { touchpoint: 'Product page', stage: 'Consideration', guessed: true, events: 120_000, customers: 28_000, channels: ['web', 'app'] },
+    { touchpoint: 'Product page', stage: 'Consideration', guessed: true, events: 120_000, customers: 28_000, channels: ['web', 'app', 'email', 'ads', 'store'] },
     { touchpoint: 'Add to cart', stage: 'Decision', guessed: true, events: 22_000, customers: 9_100, channels: ['web', 'app'] },
     { touchpoint: 'Checkout', stage: 'Decision', guessed: false, events: 9_800, customers: 7_700, channels: ['web'] },
     { touchpoint: 'Order placed', stage: 'Purchase', guessed: true, events: 6_400, customers: 5_900, channels: ['web', 'store'] },
