@@ -168,31 +168,119 @@ func (m *Model) Add(batch uint32, r record.Row) {
 	m.Rows = append(m.Rows, row)
 }
 
-// Load reads every committed row of ws into a new Model.
+// Load reads every committed row of ws into a new Model. It walks the store's encoded rows directly
+// (store.VisitRows), interning strings from the stored bytes, so loading allocates per distinct string,
+// not per row.
 func Load(ws *store.Workspace) (*Model, error) {
 	batches, err := ws.Batches()
 	if err != nil {
 		return nil, err
 	}
 	m := New()
-	byID := make(map[uint64]uint32, len(batches))
+	l := &loader{m: m, byID: make(map[uint64]uint32, len(batches))}
+	rows, events := 0, 0
 	for _, b := range batches {
-		byID[b.ID] = m.AddBatch(b.ID, b.Files)
+		l.byID[b.ID] = m.AddBatch(b.ID, b.Files)
+		rows += b.Counts.Rows
+		events += b.Counts.Events
 	}
-	err = ws.ForEachRow(func(batch uint64, r record.Row) error {
-		idx, ok := byID[batch]
-		if !ok {
-			// A batch committed between Batches and the scan: take it too, without file names.
-			idx = m.AddBatch(batch, nil)
-			byID[batch] = idx
-		}
-		m.Add(idx, r)
-		return nil
-	})
-	if err != nil {
+	m.grow(rows, events)
+	if err := ws.VisitRows(l); err != nil {
 		return nil, err
 	}
+	l.finishRow()
 	return m, nil
+}
+
+// grow reserves room for rows and events, so loading does not copy the columns as they fill.
+func (m *Model) grow(rows, events int) {
+	m.Rows = make([]Row, 0, rows)
+	e := &m.Events
+	e.Row, e.Time = make([]uint32, 0, events), make([]int64, 0, events)
+	e.Touchpoint, e.Channel, e.Device, e.Source = make([]uint32, 0, events), make([]uint32, 0, events), make([]uint32, 0, events), make([]uint32, 0, events)
+	e.Value, e.Rating, e.Text = make([]float64, 0, events), make([]float32, 0, events), make([]uint32, 0, events)
+}
+
+// internBytes is Intern for bytes the caller does not own: the lookup does not allocate, only a new
+// string does.
+func (m *Model) internBytes(b []byte) uint32 {
+	if len(b) == 0 {
+		return None
+	}
+	if id, ok := m.index[string(b)]; ok {
+		return id
+	}
+	return m.Intern(string(b))
+}
+
+// loader receives stored rows field by field (store.RowVisitor) and appends them to the model.
+type loader struct {
+	m      *Model
+	byID   map[uint64]uint32
+	open   bool // a row is being filled
+	row    Row
+	source uint32
+}
+
+func (l *loader) Row(batch uint64, file, line int) {
+	l.finishRow()
+	m := l.m
+	idx, ok := l.byID[batch]
+	if !ok {
+		// A batch committed between Batches and the scan: take it too, without file names.
+		idx = m.AddBatch(batch, nil)
+		l.byID[batch] = idx
+	}
+	l.source = None
+	if files := m.Batches[idx].Files; file < len(files) {
+		l.source = files[file].Source
+	}
+	l.open = true
+	l.row = Row{Batch: idx, File: uint16(file), Line: uint32(line), FirstEvent: uint32(m.Events.Len()),
+		IDs: Span{uint32(len(m.IDType)), uint32(len(m.IDType))}, Attrs: Span{uint32(len(m.AttrName)), uint32(len(m.AttrName))}}
+}
+
+func (l *loader) Identifier(typ, value []byte) {
+	m := l.m
+	m.IDType = append(m.IDType, m.internBytes(typ))
+	m.IDValue = append(m.IDValue, m.internBytes(value))
+	l.row.IDs.End++
+}
+
+func (l *loader) Event(ev *store.RawEvent) {
+	m, e := l.m, &l.m.Events
+	e.Row = append(e.Row, uint32(len(m.Rows)))
+	e.Time = append(e.Time, ev.Time)
+	e.Touchpoint = append(e.Touchpoint, m.internBytes(ev.Touchpoint))
+	e.Channel = append(e.Channel, m.internBytes(ev.Channel))
+	e.Device = append(e.Device, m.internBytes(ev.Device))
+	e.Source = append(e.Source, l.source)
+	v := math.NaN()
+	if ev.HasValue {
+		v = ev.Value
+	}
+	e.Value = append(e.Value, v)
+	rating := float32(math.NaN())
+	if ev.RatingScale > 0 {
+		rating = float32(ev.Rating / ev.RatingScale)
+	}
+	e.Rating = append(e.Rating, rating)
+	e.Text = append(e.Text, m.internBytes(ev.Text))
+	l.row.NumEvents++
+}
+
+func (l *loader) Attribute(name, value []byte) {
+	m := l.m
+	m.AttrName = append(m.AttrName, m.internBytes(name))
+	m.AttrValue = append(m.AttrValue, m.internBytes(value))
+	l.row.Attrs.End++
+}
+
+func (l *loader) finishRow() {
+	if l.open {
+		l.m.Rows = append(l.m.Rows, l.row)
+		l.open = false
+	}
 }
 
 // Where says where a row came from: batch id, file name and line, for evidence shown to users.

@@ -50,3 +50,71 @@ func TestAddKeepsColumnsAligned(t *testing.T) {
 		t.Errorf("row spans %+v %+v", r, m.Rows[1])
 	}
 }
+
+// TestLoadEqualsAdd checks that loading a workspace gives exactly the model that adding its rows one by one
+// gives: the fast path through the store's bytes must not differ from the plain one.
+func TestLoadEqualsAdd(t *testing.T) {
+	ws, err := store.Open(t.TempDir()+"/m.wayline", store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	rows := []record.Row{
+		{Line: 2, Identifiers: []record.Identifier{{Type: "email", Value: "a@x.com"}}, Events: []record.Event{
+			{Time: 5, Touchpoint: "Visit", Channel: "web", Device: "mobile"},
+			{Time: 9, Touchpoint: "Review", Rating: 3, RatingScale: 4, Text: "fine", Value: 2.5, HasValue: true}},
+			Attributes: []record.Attribute{{Name: "plan", Value: "gold"}}},
+		{Line: 3, Identifiers: []record.Identifier{{Type: "email", Value: "b@x.com"}, {Type: "phone", Value: "+1555"}}},
+		{Line: 4, Events: []record.Event{{Time: 7, Touchpoint: "Visit"}}},
+	}
+	files := []store.FileInfo{{Name: "f.csv", Source: "Src"}}
+	im, err := ws.BeginImport(store.NewBatch{Files: files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if _, err := im.Add(0, r, store.Fingerprint{byte(i + 1)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, _, err := im.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := model.Load(ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.New()
+	bi := want.AddBatch(b.ID, files)
+	for _, r := range rows {
+		want.Add(bi, r)
+	}
+	if len(got.Rows) != len(want.Rows) || got.Events.Len() != want.Events.Len() {
+		t.Fatalf("got %d rows %d events, want %d and %d", len(got.Rows), got.Events.Len(), len(want.Rows), want.Events.Len())
+	}
+	for i := range want.Rows {
+		if got.Rows[i] != want.Rows[i] {
+			t.Errorf("row %d: got %+v, want %+v", i, got.Rows[i], want.Rows[i])
+		}
+	}
+	for i := 0; i < want.Events.Len(); i++ {
+		g, w := got.Events, want.Events
+		if got.Str(g.Touchpoint[i]) != want.Str(w.Touchpoint[i]) || got.Str(g.Channel[i]) != want.Str(w.Channel[i]) ||
+			got.Str(g.Device[i]) != want.Str(w.Device[i]) || got.Str(g.Text[i]) != want.Str(w.Text[i]) ||
+			got.Str(g.Source[i]) != want.Str(w.Source[i]) || g.Time[i] != w.Time[i] || g.Row[i] != w.Row[i] ||
+			!sameFloat(g.Value[i], w.Value[i]) || !sameFloat(float64(g.Rating[i]), float64(w.Rating[i])) {
+			t.Errorf("event %d differs", i)
+		}
+	}
+	for i := range want.IDValue {
+		if got.Str(got.IDValue[i]) != want.Str(want.IDValue[i]) || got.Str(got.IDType[i]) != want.Str(want.IDType[i]) {
+			t.Errorf("identifier %d differs", i)
+		}
+	}
+	if got.Str(got.AttrValue[0]) != "gold" {
+		t.Errorf("attribute value %q, want gold", got.Str(got.AttrValue[0]))
+	}
+}
+
+func sameFloat(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
