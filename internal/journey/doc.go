@@ -51,7 +51,8 @@
 // Per edge: transitions, unique customers, exact median and nearest-rank p90 seconds (every duration kept;
 // selection, not a sketch), and the conversion rate of the customers who took it. Noise control merges the
 // nodes beyond MaxNodes (fewest events) into Other and hides edges with fewer than MinEdgeShare of all
-// transitions (including those from start and to end); Hidden says how many nodes, edges, transitions,
+// transitions (counted over all transitions, including those from start and to end; edges from start and
+// to end are themselves never hidden, so no node floats unanchored); Hidden says how many nodes, edges, transitions,
 // events and customers that touched.
 //
 // Variants: a customer's path is the full sequence of touchpoints (optionally with consecutive repeats

@@ -6,6 +6,9 @@ import (
 )
 
 // Virtual node ids of a flow.
+// Indices of the virtual start and end among a flow's nodes.
+const startIndex, endIndex int32 = 0, 1
+
 const (
 	StartNode = "__start__"
 	EndNode   = "__end__"
@@ -189,6 +192,7 @@ func (v *View) flowState(o FlowOptions) (*flowState, error) {
 		}
 	}
 	s := &flowState{v: v, nodeOf: make([]int32, nK)}
+	// Node 0 is the start and node 1 the end (startIndex, endIndex).
 	s.labels = []string{StartNode, EndNode}
 	s.ids = []string{StartNode, EndNode}
 	s.stage = []string{"", ""}
@@ -321,11 +325,13 @@ func (v *View) flowState(o FlowOptions) (*flowState, error) {
 	}
 	s.custs[0], s.custs[1] = len(v.cust), len(v.cust)
 
-	// Noise control on edges, and who is affected by any of it.
+	// Noise control on edges, and who is affected by any of it. Edges from the start and to the end are
+	// never hidden: they anchor the map (where journeys begin and end), and hiding one would leave its node
+	// floating with no way in or out.
 	threshold := o.MinEdgeShare * float64(len(s.tEdge))
 	s.edgeHidden = make([]bool, len(s.edgeFrom))
 	for e, c := range s.edgeCount {
-		if float64(c) < threshold {
+		if float64(c) < threshold && s.edgeFrom[e] != startIndex && s.edgeTo[e] != endIndex {
 			s.edgeHidden[e] = true
 			s.hidden.Edges++
 			s.hidden.Transitions += c

@@ -21,7 +21,10 @@ describe('layoutSankey', () => {
     expect(x('1:product_view')).toBe(x('1:(end)'))
     expect(x('2:cart')).toBeGreaterThan(x('1:product_view'))
     const cart = got.nodes.find((n) => n.id === '2:cart')!
-    expect(cart.labelAnchor).toBe('end')
+    // Labels sit right of their bars, the last column's in the room kept free at the right edge.
+    expect(cart.labelAnchor).toBe('start')
+    expect(cart.labelX).toBeGreaterThan(cart.x + cart.width)
+    expect(cart.labelX).toBeLessThanOrEqual(800 - 150 + 6)
     expect(got.nodes.find((n) => n.id === '0:site_visit')!.labelAnchor).toBe('start')
     for (const n of got.nodes) {
       expect(n.y).toBeGreaterThanOrEqual(0)

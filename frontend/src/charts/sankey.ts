@@ -74,8 +74,6 @@ export function layoutSankey(data: Sankey, opts: SankeyOptions): SankeyLayout {
   if (nodes.length === 0) return { width, height, nodes: [], links: [], dropped: data.links.length - links.length }
 
   const minStep = Math.min(...nodes.map((n) => n.step))
-  const maxStep = Math.max(...nodes.map((n) => n.step))
-  const lastColumn = maxStep - minStep
   const graph = sankey<N, L>()
     .nodeId((n) => n.id)
     .nodeWidth(nodeWidth)
@@ -96,7 +94,8 @@ export function layoutSankey(data: Sankey, opts: SankeyOptions): SankeyLayout {
     const x1 = n.x1 ?? 0
     const y0 = n.y0 ?? 0
     const y1 = n.y1 ?? 0
-    const last = n.step - minStep === lastColumn && lastColumn > 0
+    // Every label sits right of its bar: the last column's go into the room kept free at the right, so
+    // they never run into the labels of the column before.
     return {
       id: n.id,
       label: n.label,
@@ -107,8 +106,8 @@ export function layoutSankey(data: Sankey, opts: SankeyOptions): SankeyLayout {
       y: round(y0),
       width: round(x1 - x0),
       height: round(Math.max(1, y1 - y0)),
-      labelAnchor: last ? 'end' : 'start',
-      labelX: round(last ? x0 - 6 : x1 + 6),
+      labelAnchor: 'start',
+      labelX: round(x1 + 6),
       labelY: round((y0 + y1) / 2),
       valueLabel: formatCompact(n.customers),
       title: `${n.label} (step ${n.step}): ${formatInt(n.customers)} customers${total ? ` (${formatPercent(n.customers / total)})` : ''}`,
