@@ -240,7 +240,7 @@ func (x *Explore) Customers(f Filter, q CustomerQuery) (CustomerList, error) {
 	if c := q.Cohort; c != nil {
 		jq.Cohort = &journey.Cohort{Kind: c.Kind, Level: levelOf(c.Level), MinEdgeShare: c.MinEdgeShare, MaxNodes: c.MaxNodes,
 			Node: c.Node, From: c.From, To: c.To, Channel: c.Channel, Path: c.Path, CollapseRepeats: c.CollapseRepeats,
-			Funnel: toFunnelSpec(c.Funnel), Step: c.Step, Movement: c.Movement}
+			Funnel: toFunnelSpec(c.Funnel), Step: c.Step, Movement: c.Movement, Direction: c.Direction, Depth: c.Depth}
 	}
 	list, err := v.Customers(jq)
 	if err != nil {

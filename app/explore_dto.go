@@ -285,6 +285,8 @@ type Cohort struct {
 	Funnel          FunnelSpec `json:"funnel"`
 	Step            int        `json:"step"`
 	Movement        string     `json:"movement"`
+	Direction       string     `json:"direction"` // of a path cohort
+	Depth           int        `json:"depth"`     // of a path cohort: the depth the paths were shown with
 }
 
 // CustomerQuery lists customers.

@@ -12,6 +12,7 @@ const (
 	CohortFunnelDrop = "funnelDrop" // Funnel, Step: customers whose last step reached was this one
 	CohortMovement   = "movement"   // Movement (a figure below), narrowed by From, To, Node, Channel
 	CohortStage      = "stage"      // Node (a stage): customers with an event in that stage
+	CohortPath       = "path"       // Path (anchor first), Direction, Depth: the customers of one path of Paths
 )
 
 // Movement figures a movement cohort can name.
@@ -42,6 +43,8 @@ type Cohort struct {
 	Funnel          FunnelSpec
 	Step            int
 	Movement        string
+	Direction       string // of a path cohort: DirectionFrom (default) or DirectionTo
+	Depth           int    // of a path cohort: the Paths depth it was shown with (0 means 4)
 }
 
 // Cohort returns the profiles (ascending) behind a figure: the number a view shows for it is the length of
@@ -52,6 +55,8 @@ func (v *View) Cohort(c Cohort) ([]int32, error) {
 	switch c.Kind {
 	case CohortAll, "":
 		out = v.Profiles()
+	case CohortPath:
+		out, err = v.pathCustomers(c.Path, c.Direction, c.Depth)
 	case CohortNode, CohortEdge:
 		var s *flowState
 		s, err = v.flowState(FlowOptions{Level: c.Level, MaxNodes: c.MaxNodes, MinEdgeShare: c.MinEdgeShare})

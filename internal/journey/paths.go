@@ -2,6 +2,7 @@ package journey
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -74,33 +75,7 @@ func (v *View) Paths(o PathsOptions) (*Sankey, error) {
 	if !ok {
 		return out, nil
 	}
-	flat := make([]uint32, 0, len(v.cust))
-	off := []uint32{0}
-	for ci := range v.cust {
-		ps := v.pos[v.off[ci]:v.off[ci+1]]
-		at := -1
-		for i, k := range ps {
-			if j.tp[k] == anchor {
-				at = i
-				break
-			}
-		}
-		if at < 0 {
-			continue
-		}
-		flat = append(flat, anchor)
-		for d := 1; d <= o.Depth; d++ {
-			i := at + d
-			if o.Direction == DirectionTo {
-				i = at - d
-			}
-			if i < 0 || i >= len(ps) {
-				break
-			}
-			flat = append(flat, j.tp[ps[i]])
-		}
-		off = append(off, uint32(len(flat)))
-	}
+	flat, off, _ := v.anchoredPaths(anchor, o.Direction, o.Depth)
 	out.Customers = len(off) - 1
 	g := groupSeqs(flat, off)
 	order := g.ranked()
@@ -149,6 +124,73 @@ func (v *View) Paths(o PathsOptions) (*Sankey, error) {
 			prev = id
 		}
 		out.Paths = append(out.Paths, sp)
+	}
+	return out, nil
+}
+
+// anchoredPaths collects, for every customer whose journey has the anchor, the anchor's first occurrence
+// and up to depth steps after it (DirectionFrom) or before it (DirectionTo), nearest first: customer k's
+// sequence is flat[off[k]:off[k+1]] and who[k] is its index among the view's customers.
+func (v *View) anchoredPaths(anchor uint32, direction string, depth int) (flat, off []uint32, who []int) {
+	j := v.j
+	flat = make([]uint32, 0, len(v.cust))
+	off = []uint32{0}
+	for ci := range v.cust {
+		ps := v.pos[v.off[ci]:v.off[ci+1]]
+		at := -1
+		for i, k := range ps {
+			if j.tp[k] == anchor {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		flat = append(flat, anchor)
+		for d := 1; d <= depth; d++ {
+			i := at + d
+			if direction == DirectionTo {
+				i = at - d
+			}
+			if i < 0 || i >= len(ps) {
+				break
+			}
+			flat = append(flat, j.tp[ps[i]])
+		}
+		off = append(off, uint32(len(flat)))
+		who = append(who, ci)
+	}
+	return flat, off, who
+}
+
+// pathCustomers is the cohort behind one path of Paths shown with depth: the customers whose anchored path
+// (path[0] is the anchor, the rest the steps after it, or before it for DirectionTo) is exactly path, as
+// Paths counts them.
+func (v *View) pathCustomers(path []string, direction string, depth int) ([]int32, error) {
+	if len(path) == 0 {
+		return nil, fmt.Errorf("%w: a path cohort needs a path", ErrCohort)
+	}
+	if direction == "" {
+		direction = DirectionFrom
+	}
+	if depth <= 0 {
+		depth = 4
+	}
+	want := make([]uint32, len(path))
+	for i, name := range path {
+		id, ok := v.j.touchID(name)
+		if !ok {
+			return []int32{}, nil
+		}
+		want[i] = id
+	}
+	flat, off, who := v.anchoredPaths(want[0], direction, depth)
+	out := []int32{}
+	for k := range who {
+		if slices.Equal(flat[off[k]:off[k+1]], want) {
+			out = append(out, v.cust[who[k]])
+		}
 	}
 	return out, nil
 }

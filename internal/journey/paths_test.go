@@ -64,3 +64,32 @@ func TestPathsTo(t *testing.T) {
 		t.Errorf("unknown anchor: got %+v, %v; want an empty Sankey", s, err)
 	}
 }
+
+// TestPathCohortsMatchPaths checks that every path Paths lists has exactly that many customers behind it.
+func TestPathCohortsMatchPaths(t *testing.T) {
+	v := pathsFixture().view(t, nil, journey.Filter{})
+	for _, o := range []journey.PathsOptions{{Anchor: "A", Depth: 2}, {Anchor: "A", Depth: 1},
+		{Anchor: "A", Direction: journey.DirectionTo}, {Anchor: "B", Depth: 3}} {
+		s, err := v.Paths(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, p := range s.Paths {
+			ps, err := v.Cohort(journey.Cohort{Kind: journey.CohortPath, Path: p.Steps, Direction: o.Direction, Depth: o.Depth})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ps) != p.Customers {
+				t.Errorf("%+v path %v: cohort of %d, Paths says %d", o, p.Steps, len(ps), p.Customers)
+			}
+			total += len(ps)
+		}
+		if total != s.Covered {
+			t.Errorf("%+v: cohorts hold %d customers, covered %d", o, total, s.Covered)
+		}
+	}
+	if ps, err := v.Cohort(journey.Cohort{Kind: journey.CohortPath, Path: []string{"nowhere"}}); err != nil || len(ps) != 0 {
+		t.Errorf("unknown anchor: %v, %v; want no customers", ps, err)
+	}
+}

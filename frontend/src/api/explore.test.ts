@@ -45,7 +45,7 @@ describe('explore', () => {
       desc: true,
       offset: 0,
       limit: 50,
-      cohort: { kind: 'node', level: 'touchpoint', minEdgeShare: 0, maxNodes: 0, channel: '', node: 'cart', from: '', to: '', path: [], collapseRepeats: false, funnel: null, step: 0, movement: '' },
+      cohort: { kind: 'node', level: 'touchpoint', minEdgeShare: 0, maxNodes: 0, channel: '', node: 'cart', from: '', to: '', path: [], collapseRepeats: false, funnel: null, step: 0, movement: '', direction: '', depth: 0 },
     })
     expect(go.calls[8].args).toEqual(['ann@example.com'])
   })

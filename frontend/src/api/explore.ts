@@ -41,6 +41,8 @@ export function cohort(kind: Cohort['kind'], fields: Partial<Omit<Cohort, 'kind'
     funnel: null,
     step: 0,
     movement: '',
+    direction: '',
+    depth: 0,
     ...fields,
   }
 }

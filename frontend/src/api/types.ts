@@ -441,7 +441,7 @@ export interface Movement {
   }
 }
 
-export type CohortKind = 'node' | 'edge' | 'variant' | 'funnelStep' | 'funnelDrop' | 'movement' | 'stage'
+export type CohortKind = 'node' | 'edge' | 'variant' | 'funnelStep' | 'funnelDrop' | 'movement' | 'stage' | 'path'
 
 /**
  * What was clicked, so Go can list the customers behind a number. Only the fields the kind needs are
@@ -463,6 +463,9 @@ export interface Cohort {
   step: number
   /** e.g. "touchesAfterConversion". */
   movement: string
+  /** Of a path cohort: the Paths direction and depth it was shown with. */
+  direction: 'from' | 'to' | ''
+  depth: number
 }
 
 export type CustomerSort = 'value' | 'events' | 'lastSeen' | 'firstSeen'

@@ -72,7 +72,7 @@ describe('FlowView: process map', () => {
     await waitFor(() => expect(within(panel).getByText('ann@example.com')).toBeTruthy())
     const [f, query] = calls('Customers')[0].args as [Filter, { cohort: unknown; sort: string }]
     expect(f).toEqual(filter)
-    expect(query.cohort).toEqual({ kind: 'edge', level: 'touchpoint', minEdgeShare: 0.01, maxNodes: 20, channel: '', node: '', from: 'cart', to: 'checkout', path: [], collapseRepeats: false, funnel: null, step: 0, movement: '' })
+    expect(query.cohort).toEqual({ kind: 'edge', level: 'touchpoint', minEdgeShare: 0.01, maxNodes: 20, channel: '', node: '', from: 'cart', to: 'checkout', path: [], collapseRepeats: false, funnel: null, step: 0, movement: '', direction: '', depth: 0 })
     expect(within(panel).getByText('182.50')).toBeTruthy()
     await fireEvent.click(within(panel).getByText('ann@example.com'))
     expect(get(selectedProfile)).toBe('p-1a2b')
