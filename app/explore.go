@@ -288,6 +288,9 @@ func profileOf(snap *explore.Snapshot, key string) (Profile, error) {
 	if sum.StageReached >= 0 {
 		out.StageReached = snap.Journeys.Stages()[sum.StageReached]
 	}
+	if all, err := snap.Journeys.Apply(journey.Filter{}); err == nil {
+		out.Movement = CustomerMovement(all.CustomerMovement(int32(p)))
+	}
 	for _, f := range prof.Flags {
 		out.Flags = append(out.Flags, f.String())
 	}

@@ -388,4 +388,16 @@ type Profile struct {
 	StageReached string              `json:"stageReached"`
 	Value        float64             `json:"value"`
 	Sessions     int                 `json:"sessions"`
+	Movement     CustomerMovement    `json:"movement"`
+}
+
+// CustomerMovement is one customer's non-linear movement over their whole journey.
+type CustomerMovement struct {
+	Skips                  int `json:"skips"`
+	Backtracks             int `json:"backtracks"`
+	Revisits               int `json:"revisits"`
+	ChannelSwitches        int `json:"channelSwitches"`
+	DeviceSwitches         int `json:"deviceSwitches"`
+	TouchesAfterConversion int `json:"touchesAfterConversion"`
+	PaidAfterConversion    int `json:"paidAfterConversion"`
 }

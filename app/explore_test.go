@@ -137,6 +137,9 @@ func TestProfileExplainsMerges(t *testing.T) {
 	if len(p.Timeline) == 0 || len(p.Identifiers) < 2 || !strings.HasPrefix(p.ID, "p_") {
 		t.Fatalf("profile %s: %d events, %d identifiers; want a timeline and several identifiers", p.ID, len(p.Timeline), len(p.Identifiers))
 	}
+	if p.Converted && p.Movement.TouchesAfterConversion == 0 && p.Movement.Skips+p.Movement.Backtracks+p.Movement.Revisits == 0 && len(p.Timeline) > 20 {
+		t.Errorf("a converted customer with %d events shows no movement at all: %+v", len(p.Timeline), p.Movement)
+	}
 	for _, m := range p.Merges {
 		if len(m.Evidence) == 0 || m.Evidence[0].File == "" || m.Evidence[0].Line == 0 {
 			t.Fatalf("merge %+v has no file:line evidence", m)
