@@ -549,19 +549,7 @@ func (f *flattener) object(depth int, emit bool) {
 		n := f.pushKey(key)
 		f.value(depth+1, emit)
 		f.path = f.path[:n]
-		f.ws()
-		if f.i >= len(f.s) {
-			f.fail("unexpected end of input in an object")
-			return
-		}
-		switch f.s[f.i] {
-		case ',':
-			f.i++
-		case '}':
-			f.i++
-			return
-		default:
-			f.fail("expected ',' or '}' in an object")
+		if f.closes('}', "an object") {
 			return
 		}
 	}
@@ -636,22 +624,30 @@ func (f *flattener) elements(depth int, each func(k int)) {
 		if f.err != nil {
 			return
 		}
-		f.ws()
-		if f.i >= len(f.s) {
-			f.fail("unexpected end of input in an array")
-			return
-		}
-		switch f.s[f.i] {
-		case ',':
-			f.i++
-		case ']':
-			f.i++
-			return
-		default:
-			f.fail("expected ',' or ']' in an array")
+		if f.closes(']', "an array") {
 			return
 		}
 	}
+}
+
+// closes steps past what follows a member of an object or an element of an array: a comma (false: more
+// follow) or the closing bracket (true). Anything else, or the end of the input, fails (true, f.err set).
+func (f *flattener) closes(closer byte, in string) bool {
+	f.ws()
+	if f.i >= len(f.s) {
+		f.fail("unexpected end of input in " + in)
+		return true
+	}
+	switch f.s[f.i] {
+	case ',':
+		f.i++
+		return false
+	case closer:
+		f.i++
+		return true
+	}
+	f.fail("expected ',' or '" + string(closer) + "' in " + in)
+	return true
 }
 
 // shape validates the array at f.i and says how to flatten it.
@@ -729,21 +725,12 @@ func (f *flattener) peekKeyValue(depth int) (key, val string, ok bool) {
 			ok = false
 			f.value(depth+1, false)
 		}
-		f.ws()
-		if f.i >= len(f.s) {
-			f.fail("unexpected end of input in an object")
-			return "", "", false
-		}
-		if f.s[f.i] == ',' {
-			f.i++
-			continue
-		}
-		if f.s[f.i] == '}' {
-			f.i++
+		if f.closes('}', "an object") {
+			if f.err != nil {
+				return "", "", false
+			}
 			break
 		}
-		f.fail("expected ',' or '}' in an object")
-		return "", "", false
 	}
 	return key, val, ok && hasKey && hasValue && f.err == nil
 }
@@ -792,19 +779,7 @@ func (f *flattener) elementsOfObject(depth int, each func(name string)) {
 		}
 		f.i++
 		each(name)
-		f.ws()
-		if f.i >= len(f.s) {
-			f.fail("unexpected end of input in an object")
-			return
-		}
-		switch f.s[f.i] {
-		case ',':
-			f.i++
-		case '}':
-			f.i++
-			return
-		default:
-			f.fail("expected ',' or '}' in an object")
+		if f.closes('}', "an object") {
 			return
 		}
 	}
