@@ -2,6 +2,7 @@ package cli
 
 import (
 	"wayline/internal/explore"
+	"wayline/internal/journey"
 	"wayline/internal/store"
 )
 
@@ -16,4 +17,24 @@ func loadSnapshot(path string) (*explore.Snapshot, error) {
 	}
 	defer w.Close()
 	return explore.Load(w)
+}
+
+// openView is what the analysis commands share: check the call, load the workspace, apply the filter flags.
+func openView(ws string, args []string, filter func() (journey.Filter, error)) (*explore.Snapshot, *journey.View, error) {
+	if err := needWorkspace(ws); err != nil {
+		return nil, nil, err
+	}
+	if len(args) > 0 {
+		return nil, nil, usagef("unexpected argument %q", args[0])
+	}
+	f, err := filter()
+	if err != nil {
+		return nil, nil, err
+	}
+	snap, err := loadSnapshot(ws)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := snap.Journeys.Apply(f)
+	return snap, v, err
 }

@@ -22,21 +22,7 @@ var journeysCommand = command{
 		filter := filterFlags(fs)
 		asJSON := fs.Bool("json", false, "print JSON")
 		return func(env *Env, args []string) error {
-			if err := needWorkspace(*ws); err != nil {
-				return err
-			}
-			if len(args) > 0 {
-				return usagef("unexpected argument %q", args[0])
-			}
-			f, err := filter()
-			if err != nil {
-				return err
-			}
-			snap, err := loadSnapshot(*ws)
-			if err != nil {
-				return err
-			}
-			v, err := snap.Journeys.Apply(f)
+			snap, v, err := openView(*ws, args, filter)
 			if err != nil {
 				return err
 			}
