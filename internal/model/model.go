@@ -81,6 +81,27 @@ type Events struct {
 // Len is the number of events.
 func (e *Events) Len() int { return len(e.Time) }
 
+// append adds one event to the columns: an absent value becomes NaN, a rating its share of its scale.
+func (e *Events) append(row uint32, time int64, touchpoint, channel, device, source, text uint32,
+	value float64, hasValue bool, rating, scale float64) {
+	e.Row = append(e.Row, row)
+	e.Time = append(e.Time, time)
+	e.Touchpoint = append(e.Touchpoint, touchpoint)
+	e.Channel = append(e.Channel, channel)
+	e.Device = append(e.Device, device)
+	e.Source = append(e.Source, source)
+	e.Text = append(e.Text, text)
+	if !hasValue {
+		value = math.NaN()
+	}
+	e.Value = append(e.Value, value)
+	r := float32(math.NaN())
+	if scale > 0 {
+		r = float32(rating / scale)
+	}
+	e.Rating = append(e.Rating, r)
+}
+
 // Str returns the string a dictionary id stands for.
 func (m *Model) Str(id uint32) string { return m.dict[id] }
 
@@ -147,23 +168,8 @@ func (m *Model) Add(batch uint32, r record.Row) {
 	rowIndex := uint32(len(m.Rows))
 	e := &m.Events
 	for _, ev := range r.Events {
-		e.Row = append(e.Row, rowIndex)
-		e.Time = append(e.Time, ev.Time)
-		e.Touchpoint = append(e.Touchpoint, m.Intern(ev.Touchpoint))
-		e.Channel = append(e.Channel, m.Intern(ev.Channel))
-		e.Device = append(e.Device, m.Intern(ev.Device))
-		e.Source = append(e.Source, source)
-		v := math.NaN()
-		if ev.HasValue {
-			v = ev.Value
-		}
-		e.Value = append(e.Value, v)
-		rating := float32(math.NaN())
-		if ev.RatingScale > 0 {
-			rating = float32(ev.Rating / ev.RatingScale)
-		}
-		e.Rating = append(e.Rating, rating)
-		e.Text = append(e.Text, m.Intern(ev.Text))
+		e.append(rowIndex, ev.Time, m.Intern(ev.Touchpoint), m.Intern(ev.Channel), m.Intern(ev.Device), source,
+			m.Intern(ev.Text), ev.Value, ev.HasValue, ev.Rating, ev.RatingScale)
 	}
 	m.Rows = append(m.Rows, row)
 }
@@ -248,24 +254,9 @@ func (l *loader) Identifier(typ, value []byte) {
 }
 
 func (l *loader) Event(ev *store.RawEvent) {
-	m, e := l.m, &l.m.Events
-	e.Row = append(e.Row, uint32(len(m.Rows)))
-	e.Time = append(e.Time, ev.Time)
-	e.Touchpoint = append(e.Touchpoint, m.internBytes(ev.Touchpoint))
-	e.Channel = append(e.Channel, m.internBytes(ev.Channel))
-	e.Device = append(e.Device, m.internBytes(ev.Device))
-	e.Source = append(e.Source, l.source)
-	v := math.NaN()
-	if ev.HasValue {
-		v = ev.Value
-	}
-	e.Value = append(e.Value, v)
-	rating := float32(math.NaN())
-	if ev.RatingScale > 0 {
-		rating = float32(ev.Rating / ev.RatingScale)
-	}
-	e.Rating = append(e.Rating, rating)
-	e.Text = append(e.Text, m.internBytes(ev.Text))
+	m := l.m
+	m.Events.append(uint32(len(m.Rows)), ev.Time, m.internBytes(ev.Touchpoint), m.internBytes(ev.Channel),
+		m.internBytes(ev.Device), l.source, m.internBytes(ev.Text), ev.Value, ev.HasValue, ev.Rating, ev.RatingScale)
 	l.row.NumEvents++
 }
 

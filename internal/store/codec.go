@@ -104,57 +104,40 @@ func appendString(dst []byte, s string) []byte {
 // its transaction); labels that repeat across rows (types, touchpoints, channels, devices, attribute
 // names) go through in, which may be nil. Errors wrap ErrCorrupt.
 func decodeRow(b []byte, in *interner) (record.Row, error) {
-	d := decoder{b: b}
-	var r record.Row
-	if v := d.byte(); v != rowFormat && d.err == nil {
-		return r, fmt.Errorf("%w: unknown row format %d", ErrCorrupt, v)
+	rb := rowBuilder{in: in}
+	if err := visitRow(b, 0, &rb, &RawEvent{}); err != nil {
+		return record.Row{}, err
 	}
-	r.File = d.int()
-	r.Line = d.int()
-	if n := d.count(minIdentifierSize); n > 0 {
-		r.Identifiers = make([]record.Identifier, n)
-		for i := range r.Identifiers {
-			r.Identifiers[i] = record.Identifier{Type: d.label(in), Value: d.string()}
-		}
+	return rb.row, nil
+}
+
+// rowBuilder is the RowVisitor that builds a record.Row.
+type rowBuilder struct {
+	in  *interner
+	row record.Row
+}
+
+func (rb *rowBuilder) label(b []byte) string {
+	if rb.in == nil {
+		return string(b)
 	}
-	if n := d.count(minEventSize); n > 0 {
-		r.Events = make([]record.Event, n)
-		for i := range r.Events {
-			e := &r.Events[i]
-			e.Time = d.varint()
-			e.Touchpoint, e.Channel, e.Device = d.label(in), d.label(in), d.label(in)
-			flags := d.byte()
-			if flags&^flagsKnown != 0 && d.err == nil {
-				d.err = fmt.Errorf("%w: unknown event flags %#x", ErrCorrupt, flags)
-			}
-			e.HasValue = flags&flagHasValue != 0
-			if flags&flagValue != 0 {
-				e.Value = d.float()
-			}
-			if flags&flagRating != 0 {
-				e.Rating = d.float()
-			}
-			if flags&flagRatingScale != 0 {
-				e.RatingScale = d.float()
-			}
-			if flags&flagText != 0 {
-				e.Text = d.string()
-			}
-		}
-	}
-	if n := d.count(minAttributeSize); n > 0 {
-		r.Attributes = make([]record.Attribute, n)
-		for i := range r.Attributes {
-			r.Attributes[i] = record.Attribute{Name: d.label(in), Value: d.string()}
-		}
-	}
-	if d.err == nil && len(d.b) != 0 {
-		d.err = fmt.Errorf("%w: %d unexpected bytes after a row", ErrCorrupt, len(d.b))
-	}
-	if d.err != nil {
-		return record.Row{}, d.err
-	}
-	return r, nil
+	return rb.in.intern(b)
+}
+
+func (rb *rowBuilder) Row(_ uint64, file, line int) { rb.row = record.Row{File: file, Line: line} }
+
+func (rb *rowBuilder) Identifier(typ, value []byte) {
+	rb.row.Identifiers = append(rb.row.Identifiers, record.Identifier{Type: rb.label(typ), Value: string(value)})
+}
+
+func (rb *rowBuilder) Event(e *RawEvent) {
+	rb.row.Events = append(rb.row.Events, record.Event{Time: e.Time, Touchpoint: rb.label(e.Touchpoint),
+		Channel: rb.label(e.Channel), Device: rb.label(e.Device), Value: e.Value, HasValue: e.HasValue,
+		Rating: e.Rating, RatingScale: e.RatingScale, Text: string(e.Text)})
+}
+
+func (rb *rowBuilder) Attribute(name, value []byte) {
+	rb.row.Attributes = append(rb.row.Attributes, record.Attribute{Name: rb.label(name), Value: string(value)})
 }
 
 // scanIdentifiers calls fn for each identifier of an encoded row without decoding the rest, for the
@@ -262,14 +245,6 @@ func (d *decoder) bytes() []byte {
 
 func (d *decoder) string() string {
 	return string(d.bytes())
-}
-
-func (d *decoder) label(in *interner) string {
-	b := d.bytes()
-	if in == nil {
-		return string(b)
-	}
-	return in.intern(b)
 }
 
 func (d *decoder) float() float64 {

@@ -111,30 +111,7 @@ func FuzzDecodeRow(f *testing.F) {
 		if len(ids) != len(row.Identifiers) || (len(ids) > 0 && !reflect.DeepEqual(ids, row.Identifiers)) {
 			t.Fatalf("scanIdentifiers: got %v, want %v", ids, row.Identifiers)
 		}
-		// visitRow must agree with the full decoder too.
-		var rc rowCollector
-		if err := visitRow(b, 1, &rc, &RawEvent{}); err != nil {
-			t.Fatalf("visitRow failed on a valid row: %v", err)
-		}
-		if !sameRow(rc.row, row) {
-			t.Fatalf("visitRow:\n got %+v\nwant %+v", rc.row, row)
-		}
 	})
-}
-
-// rowCollector rebuilds a record.Row from what visitRow hands it.
-type rowCollector struct{ row record.Row }
-
-func (c *rowCollector) Row(_ uint64, file, line int) { c.row = record.Row{File: file, Line: line} }
-func (c *rowCollector) Identifier(typ, value []byte) {
-	c.row.Identifiers = append(c.row.Identifiers, record.Identifier{Type: string(typ), Value: string(value)})
-}
-func (c *rowCollector) Event(e *RawEvent) {
-	c.row.Events = append(c.row.Events, record.Event{Time: e.Time, Touchpoint: string(e.Touchpoint), Channel: string(e.Channel),
-		Device: string(e.Device), Text: string(e.Text), Value: e.Value, HasValue: e.HasValue, Rating: e.Rating, RatingScale: e.RatingScale})
-}
-func (c *rowCollector) Attribute(name, value []byte) {
-	c.row.Attributes = append(c.row.Attributes, record.Attribute{Name: string(name), Value: string(value)})
 }
 
 // sameRow compares rows with floats bit for bit, so NaN equals NaN and -0 differs from 0.
