@@ -1,0 +1,143 @@
+package cluster
+
+import "math"
+
+// KChoice is the outcome of ChooseK.
+type KChoice struct {
+	// K is the chosen number of clusters.
+	K int
+	// Scores holds one entry per k tried, in increasing k.
+	Scores []Score
+	// Method names the criterion K was chosen by (MethodSilhouette).
+	Method string
+}
+
+// Score is the quality of the k-component model: the mean silhouette of its hard partition on the
+// silhouette sample (0 for k = 1, where it is undefined) and the BIC of the diagonal Gaussian mixture on
+// the fitting sample (lower is better).
+type Score struct {
+	K          int
+	Silhouette float64
+	BIC        float64
+}
+
+// MethodSilhouette is the criterion ChooseK states in KChoice.Method.
+const MethodSilhouette = "silhouette"
+
+const (
+	// ChooseKSample is the number of rows ChooseK fits its models on; larger data is sampled.
+	ChooseKSample = 6000
+	// NoStructure is the silhouette below which ChooseK prefers k = 1 when kMin allows it: Kaufman and
+	// Rousseeuw read a silhouette under 0.25 as "no substantial structure".
+	NoStructure = 0.25
+)
+
+// ChooseK fits a diagonal Gaussian mixture (started from k-means) for every k in [kMin, kMax] on a sample
+// of at most ChooseKSample rows and returns the k whose hard partition has the highest silhouette on a
+// sub-sample of DefaultSilhouetteSample rows; see the package doc for the criterion. kMin below 1 counts
+// as 1; kMax is clipped to the number of distinct rows.
+func ChooseK(x []float64, n, d, kMin, kMax int, o Options) (KChoice, error) {
+	if err := validate(x, n, d); err != nil {
+		return KChoice{}, err
+	}
+	kMin = max(kMin, 1)
+	if kMax < kMin {
+		return KChoice{}, ErrBadK
+	}
+	o = o.withDefaults()
+	c := canonicalise(x, n, d)
+	// Sampling picks canonical rows, so the sample (and everything after) ignores the caller's row order.
+	fit := sampleRows(n, ChooseKSample, newRNG(o.Seed, streamChooseK, 0))
+	xs := make([]float64, len(fit)*d)
+	for a, i := range fit {
+		copy(xs[a*d:a*d+d], c.x[i*d:i*d+d])
+	}
+	m := len(fit)
+	distinct := countDistinct(xs, m, d)
+	kMax = min(kMax, distinct)
+	kMin = min(kMin, kMax)
+
+	sil := sampleRows(m, DefaultSilhouetteSample, newRNG(o.Seed, streamSil, 0))
+	dist := pairwise(xs, d, sil, o.Workers)
+
+	count := kMax - kMin + 1
+	scores := make([]Score, count)
+	inner := o
+	inner.Workers = 1
+	// The largest k cost most: hand them out first so the workers finish together.
+	parallelIndex(count, o.Workers, func(t int) {
+		k := kMax - t
+		mix := gmmCanonical(xs, m, d, k, inner)
+		s := Score{K: k, BIC: mix.bic(m, d)}
+		if mix.k >= 2 {
+			s.Silhouette = silhouetteFromMatrix(dist, mix.labels, sil)
+		}
+		scores[k-kMin] = s
+	})
+	best := -1
+	for t, s := range scores {
+		if s.K >= 2 && (best < 0 || s.Silhouette > scores[best].Silhouette) {
+			best = t
+		}
+	}
+	choice := KChoice{Scores: scores, Method: MethodSilhouette}
+	switch {
+	case best < 0:
+		choice.K = kMin // only k = 1 was possible
+	case kMin == 1 && scores[best].Silhouette < NoStructure:
+		choice.K = 1
+	default:
+		choice.K = scores[best].K
+	}
+	return choice, nil
+}
+
+// countDistinct counts distinct rows of rows in canonical order (equal rows adjacent).
+func countDistinct(x []float64, n, d int) int {
+	c := 0
+	for i := range n {
+		if i == 0 || compareRows(x[(i-1)*d:i*d], x[i*d:i*d+d]) != 0 {
+			c++
+		}
+	}
+	return c
+}
+
+// pairwise is the full matrix of Euclidean distances between the rows idx of x, computed once and shared by
+// every k's silhouette.
+func pairwise(x []float64, d int, idx []int, workers int) []float64 {
+	m := len(idx)
+	out := make([]float64, m*m)
+	parallelIndex(m, workers, func(a int) {
+		ra := x[idx[a]*d : idx[a]*d+d]
+		for b := a + 1; b < m; b++ {
+			out[a*m+b] = math.Sqrt(sqDist(ra, x[idx[b]*d:idx[b]*d+d]))
+		}
+	})
+	for a := range m {
+		for b := a + 1; b < m; b++ {
+			out[b*m+a] = out[a*m+b]
+		}
+	}
+	return out
+}
+
+// silhouetteFromMatrix is the mean silhouette of the rows idx given their pairwise distances.
+func silhouetteFromMatrix(dist []float64, labels, idx []int) float64 {
+	dense, k, ok := denseLabels(labels, idx)
+	if !ok || k < 2 {
+		return 0
+	}
+	m := len(idx)
+	sums := make([]float64, k)
+	total := 0.0
+	for a := range m {
+		clear(sums)
+		row := dist[a*m : a*m+m]
+		for b, v := range row {
+			sums[dense[b]] += v // the diagonal is 0, so a's own entry adds nothing
+		}
+		total += silhouetteOf(sums, dense, a, k)
+	}
+	return total / float64(m)
+}

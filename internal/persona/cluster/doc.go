@@ -1,0 +1,48 @@
+// Package cluster is the numeric core of persona discovery: k-means, a diagonal Gaussian mixture, the
+// choice of the number of clusters, silhouette, adjusted Rand index, Hungarian matching and k-medoids. It
+// knows nothing of Wayline: data is a row-major []float64 of n rows and d columns.
+//
+// # Basics
+//
+// KMeans seeds with greedy k-means++ and runs Lloyd iterations accelerated by Hamerly's bounds (same result
+// as plain Lloyd, far fewer distance computations once centroids settle). Options.Restarts restarts (default
+// 10) run on Options.Workers goroutines; the one with the least inertia wins.
+//
+// GMM fits a mixture of Gaussians with diagonal covariances by EM started from the k-means partition.
+// Responsibilities are computed in log space with log-sum-exp, so far-away rows underflow to a clean zero
+// instead of NaN. Each variance is floored at 1e-6 × the mean column variance, so a constant feature or a
+// cluster of duplicates gives a large but finite density. EM stops when the log-likelihood changes by less
+// than 1e-6 of its magnitude, or after Options.MaxIter steps. BIC = -2·LL + p·ln n with p = k·2d + k-1.
+//
+// ChooseK scores every k in [kMin, kMax] and returns the scores with the choice (the UI plots them).
+// Silhouette, ARI, Hungarian and KMedoids are the building blocks for quality scores, stability across
+// runs (matching old personas to new ones) and sequence-based personas (medoids under an edit distance).
+//
+// # Caveats
+//
+// The criterion for k: for each k, a diagonal GMM is fitted on a sample of at most ChooseKSample rows
+// (drawn reproducibly from the seed), and its hard partition is scored by the mean silhouette on a
+// sub-sample of DefaultSilhouetteSample rows. The k with the highest silhouette wins (ties: the smaller k).
+// When kMin ≤ 1 and even the best silhouette is below NoStructure (0.25, "no substantial structure" after
+// Kaufman and Rousseeuw), the answer is 1. The BIC of each k is reported beside the silhouette but does not
+// decide: on elongated (anisotropic) clusters a diagonal mixture improves its likelihood by splitting one
+// cluster into several, so BIC over-counts them, whereas the silhouette of the mixture's partition peaks
+// at the planted number.
+//
+// Determinism: every random draw comes from a generator derived from Options.Seed and the purpose and
+// index of the draw (restart number, sample), never from shared state, and parallel work is combined in a
+// fixed order (restarts by index, row blocks of fixed size), so the result depends on the seed and the data
+// only — not on Workers, GOMAXPROCS or scheduling. Equal inertia between restarts keeps the lower restart.
+//
+// Order independence: before anything else the rows are sorted into a canonical order (by a hash of their
+// values, then by the values), all seeding, sampling and summing happens in that order, and the labels are
+// mapped back to the caller's rows. Clusters are numbered by the lexicographic order of their centroids (or
+// means). Shuffling the input rows therefore gives the same partition with the same label numbers.
+//
+// Degenerate data: n = 0 or d = 0 gives ErrEmpty, NaN or ±Inf gives ErrNonFinite, k > n gives
+// ErrTooFewPoints. When k ≤ n but the data has fewer than k distinct rows, k is clipped to the number of
+// distinct rows and Result.K says so. A k-means cluster that empties is re-seeded with the row farthest
+// from its centroid. A mixture component whose total responsibility falls below 1e-6 is re-seeded on the
+// row the mixture explains worst (at most k times per fit); after that, further empty components are
+// dropped and GMMResult.K is smaller than asked. Nothing here panics on any input.
+package cluster

@@ -1,0 +1,62 @@
+package cluster
+
+import (
+	"math/rand/v2"
+	"runtime"
+)
+
+// Options tune the clustering functions. The zero value is usable: every zero field takes its default.
+type Options struct {
+	// Seed makes every random choice reproducible: the same data (in any row order) and the same Seed give
+	// the same result. Zero is a valid seed like any other.
+	Seed uint64
+	// Restarts is the number of k-means++ restarts (default 10); the one with the least inertia wins.
+	Restarts int
+	// MaxIter caps the Lloyd, EM and PAM swap iterations (default 100).
+	MaxIter int
+	// Workers is the number of goroutines (default GOMAXPROCS). Results do not depend on it.
+	Workers int
+}
+
+const (
+	defaultRestarts = 10
+	defaultMaxIter  = 100
+)
+
+// withDefaults fills in the zero (or negative) fields.
+func (o Options) withDefaults() Options {
+	if o.Restarts <= 0 {
+		o.Restarts = defaultRestarts
+	}
+	if o.MaxIter <= 0 {
+		o.MaxIter = defaultMaxIter
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	return o
+}
+
+// Streams of random numbers, one per purpose, so that adding a draw in one place never shifts another.
+const (
+	streamRestart  uint64 = 0x9e3779b97f4a7c15
+	streamSample   uint64 = 0xbf58476d1ce4e5b9
+	streamSil      uint64 = 0x94d049bb133111eb
+	streamReseed   uint64 = 0xd6e8feb86659fd93
+	streamChooseK  uint64 = 0xa0761d6478bd642f
+	streamSilhouet uint64 = 0xe7037ed1a0b428db
+)
+
+// newRNG derives an independent generator from the seed, a purpose and an index (a restart number, a k), so
+// that parallel work draws the same numbers whatever the scheduling.
+func newRNG(seed, stream, index uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(splitmix(seed^stream), splitmix(index+stream)))
+}
+
+// splitmix is the SplitMix64 finaliser: it spreads nearby inputs (seed 0, 1, 2…) over the whole range.
+func splitmix(z uint64) uint64 {
+	z += 0x9e3779b97f4a7c15
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}

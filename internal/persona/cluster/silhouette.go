@@ -1,0 +1,121 @@
+package cluster
+
+import (
+	"math"
+	"runtime"
+	"slices"
+)
+
+// DefaultSilhouetteSample is the number of rows Silhouette (and ChooseK) evaluates when given sample ≤ 0.
+const DefaultSilhouetteSample = 2000
+
+// Silhouette is the mean silhouette coefficient of the partition labels over a random sample of at most
+// sample rows (DefaultSilhouetteSample when sample ≤ 0), drawn reproducibly from seed; distances are
+// Euclidean and both a row's own and its nearest other cluster are measured within the sample. A row alone
+// in its cluster scores 0 (the usual convention). It returns 0 when the score is undefined (fewer than two
+// clusters in the sample) or the input is invalid (shape, non-finite values, labels not one per row or
+// negative).
+func Silhouette(x []float64, n, d int, labels []int, sample int, seed uint64) float64 {
+	if validate(x, n, d) != nil || len(labels) != n {
+		return 0
+	}
+	if sample <= 0 {
+		sample = DefaultSilhouetteSample
+	}
+	idx := sampleRows(n, sample, newRNG(seed, streamSilhouet, 0))
+	dense, k, ok := denseLabels(labels, idx)
+	if !ok || k < 2 {
+		return 0
+	}
+	m := len(idx)
+	workers := runtime.GOMAXPROCS(0)
+	scores := make([]float64, m)
+	parallelIndex(m, workers, func(a int) {
+		sums := make([]float64, k)
+		ra := x[idx[a]*d : idx[a]*d+d]
+		for b := range m {
+			if b != a {
+				sums[dense[b]] += math.Sqrt(sqDist(ra, x[idx[b]*d:idx[b]*d+d]))
+			}
+		}
+		scores[a] = silhouetteOf(sums, dense, a, k)
+	})
+	return meanOf(scores)
+}
+
+// sizesOf counts the rows per cluster.
+func sizesOf(dense []int, k int) []int {
+	s := make([]int, k)
+	for _, l := range dense {
+		s[l]++
+	}
+	return s
+}
+
+// silhouetteOf turns the distance sums from row a to each cluster into a's silhouette.
+func silhouetteOf(sums []float64, dense []int, a, k int) float64 {
+	sizes := sizesOf(dense, k) // small k: recounting is cheaper than sharing state between goroutines
+	own := dense[a]
+	if sizes[own] <= 1 {
+		return 0
+	}
+	in := sums[own] / float64(sizes[own]-1)
+	out := math.Inf(1)
+	for l := range k {
+		if l != own && sizes[l] > 0 {
+			out = min(out, sums[l]/float64(sizes[l]))
+		}
+	}
+	if m := max(in, out); m > 0 && !math.IsInf(out, 1) {
+		return (out - in) / m
+	}
+	return 0
+}
+
+func meanOf(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	return s / float64(len(v))
+}
+
+// sampleRows draws min(n, size) distinct rows (all of them when n ≤ size), in increasing order.
+func sampleRows(n, size int, rng interface{ IntN(int) int }) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	if n <= size {
+		return idx
+	}
+	for i := range size {
+		j := i + rng.IntN(n-i)
+		idx[i], idx[j] = idx[j], idx[i]
+	}
+	idx = idx[:size]
+	slices.Sort(idx)
+	return idx
+}
+
+// denseLabels renumbers the labels of the sampled rows 0..k-1; ok is false for a negative label.
+func denseLabels(labels, idx []int) ([]int, int, bool) {
+	ids := map[int]int{}
+	out := make([]int, len(idx))
+	for a, i := range idx {
+		l := labels[i]
+		if l < 0 {
+			return nil, 0, false
+		}
+		id, seen := ids[l]
+		if !seen {
+			id = len(ids)
+			ids[l] = id
+		}
+		out[a] = id
+	}
+	return out, len(ids), true
+}
