@@ -31,6 +31,16 @@ export function formatCompact(n) {
   return sign + text + units[i][1]
 }
 
+/** A fraction as a percentage: 0.312 → "31 %", 0.042 → "4.2 %", 0.0004 → "<0.1 %", 0.9996 → ">99.9 %". */
+export function formatPercent(fraction) {
+  const p = fraction * 100
+  if (p === 0) return '0 %'
+  if (p > 0 && p < 0.1) return '<0.1 %'
+  if (p > 99.9 && p < 100) return '>99.9 %'
+  if (p < 10 || (p >= 99.5 && p < 100)) return `${thin(p.toFixed(1))} %`
+  return `${Math.round(p)} %`
+}
+
 /** "1 source", "6 sources". */
 export function plural(n, one, many = `${one}s`) {
   return `${formatInt(n)} ${n === 1 ? one : many}`

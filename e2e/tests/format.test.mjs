@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { formatCompact, formatDateRange, formatDayShort, formatInt, freshness, plural } from '../lib/format.mjs'
+import { formatCompact, formatDateRange, formatDayShort, formatInt, formatPercent, freshness, plural } from '../lib/format.mjs'
 
 describe('formatting the tests expect', () => {
   const cases = [
@@ -17,6 +17,15 @@ describe('formatting the tests expect', () => {
     ['formatCompact', formatCompact, 1000, '1k'],
     ['formatCompact', formatCompact, 1200000, '1.2 M'],
     ['formatCompact', formatCompact, 999960, '1 M'],
+    ['formatPercent', formatPercent, 0.312, '31 %'],
+    ['formatPercent', formatPercent, 0.042, '4.2 %'],
+    ['formatPercent', formatPercent, 0.05, '5 %'],
+    ['formatPercent', formatPercent, 0.0004, '<0.1 %'],
+    ['formatPercent', formatPercent, 0, '0 %'],
+    ['formatPercent', formatPercent, 0.9996, '>99.9 %'],
+    ['formatPercent', formatPercent, 0.996, '99.6 %'],
+    ['formatPercent', formatPercent, 1, '100 %'],
+    ['formatPercent', formatPercent, 0.8679, '87 %'],
   ]
   for (const [name, fn, input, want] of cases) {
     it(`${name}(${input})`, () => assert.equal(fn(input), want, `${name}(${input}): got ${fn(input)}, want ${want}`))

@@ -71,8 +71,8 @@ describe('Workspace picker and switcher', () => {
   it('switches back from the rail\'s menu', async () => {
     const { page } = app
     await page.getByRole('button', { name: second.name, exact: true }).click()
-    const items = await page.getByRole('menuitem').allTextContents()
-    assert.deepEqual(items.map((s) => s.trim()), [app.ws.name, 'Open or create another…'])
+    // The menu asks for the recent list when it opens: wait for the answer rather than read it at once.
+    await untilEqual('the rail menu', async () => (await page.getByRole('menuitem').allTextContents()).map((s) => s.trim()), [app.ws.name, 'Open or create another…'])
     await page.getByRole('menuitem', { name: app.ws.name }).click()
     await untilEqual('the Events figure of the first workspace', eventsFigure, `${formatInt(firstEvents)} events`)
     assert.equal((await railWorkspace(page)).name, app.ws.name)

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { assertCleanShutdown, bootApp, screenshot } from '../lib/harness.mjs'
 import { formatCompact, formatInt, freshness } from '../lib/format.mjs'
+import { customerQuery, customerTotal, emptyFilter, filterCount, matchText } from '../lib/journey.mjs'
 import { assertQuietPage, heading, keyFigures, railButton, railEntries, railWorkspace, untilEqual, waitForHeading } from '../lib/ui.mjs'
 
 // The rail the interface brief asks for, in order (number keys follow it).
@@ -26,6 +27,18 @@ const viewChecks = {
     await page.getByRole('region', { name: 'Drop files to import' }).waitFor()
     await page.getByRole('button', { name: 'Choose files…' }).waitFor()
     assert.equal((await railWorkspace(page)).name, o.name)
+  },
+  // The journey views have files of their own (filter, flow, customers, identity, stages); here only
+  // that each opens on its data: the shared filter bar's count and the view's first figures.
+  async Flow(page, o, server) {
+    const s = await server.call('Explore.Summary', emptyFilter())
+    await untilEqual('filter bar on Flow', () => filterCount(page), `${formatInt(s.customers)} of ${formatInt(s.totalCustomers)} customers`)
+    assert.deepEqual(await page.getByRole('tablist', { name: 'Flow views' }).getByRole('tab').allTextContents(), ['Process map', 'Paths', 'Variants', 'Funnel', 'Stages'])
+    await page.locator('svg.process-map').waitFor()
+  },
+  async Customers(page, o, server) {
+    const list = await server.call('Explore.Customers', emptyFilter(), customerQuery())
+    await untilEqual('Customers total', () => customerTotal(page), matchText(list.total, ''))
   },
 }
 
@@ -66,7 +79,7 @@ describe('Every view', () => {
       assert.deepEqual(current, [e.label], `rail marks ${e.label} as the current view`)
       assert.equal((await railWorkspace(page)).freshness, freshness(overview), `freshness line on ${e.label}`)
       const check = viewChecks[e.label]
-      if (check) await check(page, overview)
+      if (check) await check(page, overview, app.server)
       else t.diagnostic(`${e.label} has no view-specific check yet: add one to viewChecks in tests/views.test.mjs`)
       await screenshot(page, e.label.toLowerCase())
     }
