@@ -27,7 +27,7 @@ const (
 )
 
 const (
-	bridgeCandidates = 8 // values verified per reported profile, by rows carried
+	bridgeCandidates = 8 // values verified per reported profile: those linked to the most other values
 	maxBridges       = 5 // bridges reported per profile
 )
 
@@ -154,13 +154,6 @@ func (res *Result) bridges(p int) []Bridge {
 			cands = append(cands, e)
 		}
 	}
-	slices.SortFunc(cands, func(a, b int32) int {
-		if c := cmp.Compare(res.entRows[b], res.entRows[a]); c != 0 {
-			return c
-		}
-		return res.compareAnchor(res.entNode[a], res.entNode[b])
-	})
-	cands = cands[:min(len(cands), bridgeCandidates)]
 	if len(cands) == 0 {
 		return []Bridge{}
 	}
@@ -177,6 +170,21 @@ func (res *Result) bridges(p int) []Bridge {
 		}
 	}
 	starts = append(starts, int32(len(ids)))
+
+	// A bridge is linked to many different values (a store id to every customer who shopped there), where
+	// a person's own id is linked to their few other ids however many rows carry it: rank candidates by
+	// how many distinct values they co-occur with, then by rows.
+	degree := coDegree(ids, starts, len(local))
+	slices.SortFunc(cands, func(a, b int32) int {
+		if c := cmp.Compare(degree[local[res.entNode[b]]], degree[local[res.entNode[a]]]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(res.entRows[b], res.entRows[a]); c != 0 {
+			return c
+		}
+		return res.compareAnchor(res.entNode[a], res.entNode[b])
+	})
+	cands = cands[:min(len(cands), bridgeCandidates)]
 
 	f := newForest(len(local))
 	out := []Bridge{}
@@ -212,4 +220,29 @@ func (res *Result) bridges(p int) []Bridge {
 	}
 	slices.SortStableFunc(out, func(a, b Bridge) int { return cmp.Compare(b.SplitsInto, a.SplitsInto) })
 	return out[:min(len(out), maxBridges)]
+}
+
+// coDegree counts, for each local node, the distinct other nodes it shares a row with.
+func coDegree(ids, starts []int32, n int) []int32 {
+	degree := make([]int32, n)
+	seen := make(map[uint64]struct{})
+	for r := 0; r+1 < len(starts); r++ {
+		row := ids[starts[r]:starts[r+1]]
+		for i, a := range row {
+			for _, b := range row[i+1:] {
+				if a == b {
+					continue
+				}
+				lo, hi := min(a, b), max(a, b)
+				key := uint64(lo)<<32 | uint64(hi)
+				if _, dup := seen[key]; dup {
+					continue
+				}
+				seen[key] = struct{}{}
+				degree[a]++
+				degree[b]++
+			}
+		}
+	}
+	return degree
 }

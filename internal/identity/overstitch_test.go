@@ -109,3 +109,26 @@ func TestOverStitchingWhenTheGiantIsTheMedian(t *testing.T) {
 		t.Errorf("got %+v, want the single giant reported with S1 as its bridge", res.OverStitched)
 	}
 }
+
+// TestBridgeWithFewRowsIsFound: a kiosk's store id mapped as a customer id, on one row per customer, joins
+// 25 busy customers whose own ids are on far more rows. The bridge is the value linked to the most other
+// values, not the one on the most rows: blocking a customer's own id would cut a real person apart.
+func TestBridgeWithFewRowsIsFound(t *testing.T) {
+	b := batch{ID: 1, Name: "kiosk.csv"}
+	for i := range 200 {
+		for range 40 {
+			b.Rows = append(b.Rows, fmt.Sprintf("customer_id=C%d email=c%d@x.com", i, i))
+		}
+		if i < 25 {
+			b.Rows = append(b.Rows, fmt.Sprintf("customer_id=C%d customer_id=NW-S07", i))
+		}
+	}
+	res := identity.Resolve(build(b), identity.DefaultRules())
+	if len(res.OverStitched) != 1 || len(res.OverStitched[0].Bridges) == 0 {
+		t.Fatalf("got %+v, want one over-stitched profile with bridges", res.OverStitched)
+	}
+	top := res.OverStitched[0].Bridges[0]
+	if top.Value != "NW-S07" || top.SplitsInto != 25 {
+		t.Errorf("got top bridge %+v, want NW-S07 splitting into 25", top)
+	}
+}
