@@ -420,26 +420,79 @@ export interface Funnel {
 export interface StageCount {
   from: string
   to: string
+  /** Customers who made the move at least once. */
   customers: number
+  /** Times it was made, by all of them. */
+  count: number
+}
+
+export interface StageRevisit {
+  stage: string
+  customers: number
+  count: number
+}
+
+export interface MovementEntry {
+  touchpoint: string
+  channel: string
+  customers: number
+}
+
+export interface MovementExit {
+  touchpoint: string
+  customers: number
+  /** Of those customers, how many converted. */
+  converted: number
+}
+
+export interface AfterConversionTouch {
+  touchpoint: string
+  channel: string
+  /** A paid touch (ads, retargeting) as Go classifies it. */
+  paid: boolean
+  events: number
+}
+
+export interface AfterConversion {
+  events: number
+  customers: number
+  /** By touchpoint and channel, most events first. */
+  touchpoints: AfterConversionTouch[]
+  paidEvents: number
+  paidCustomers: number
 }
 
 export interface Movement {
   customers: number
+  /** Forward by more than one stage, most customers first. */
   stageSkips: StageCount[]
+  /** Back to an earlier stage. */
   backtracks: StageCount[]
-  revisits: { stage: string; customers: number }[]
-  entries: { touchpoint: string; channel: string; customers: number }[]
-  exits: { touchpoint: string; customers: number; converted: number }[]
+  revisits: StageRevisit[]
+  customersSkipping: number
+  customersBacktracking: number
+  customersRevisiting: number
+  entries: MovementEntry[]
+  exits: MovementExit[]
   channelSwitches: number
   deviceSwitches: number
   customersSwitchingChannel: number
   customersSwitchingDevice: number
-  touchesAfterConversion: {
-    events: number
-    customers: number
-    touchpoints: { touchpoint: string; channel: string; events: number }[]
-  }
+  touchesAfterConversion: AfterConversion
 }
+
+/** The movement figures a movement cohort names (internal/journey/cohort.go). */
+export type MovementFigure =
+  | 'stageSkips'
+  | 'backtracks'
+  | 'revisits'
+  | 'entries'
+  | 'exits'
+  | 'channelSwitches'
+  | 'deviceSwitches'
+  | 'touchesAfterConversion'
+  | 'paidAfterConversion'
+  | 'converted'
 
 export type CohortKind = 'node' | 'edge' | 'variant' | 'funnelStep' | 'funnelDrop' | 'movement' | 'stage' | 'path'
 
@@ -461,8 +514,8 @@ export interface Cohort {
   collapseRepeats: boolean
   funnel: FunnelSpec | null
   step: number
-  /** e.g. "touchesAfterConversion". */
-  movement: string
+  /** A MovementFigure for a movement cohort, "" otherwise. */
+  movement: MovementFigure | ''
   /** Of a path cohort: the Paths direction and depth it was shown with. */
   direction: 'from' | 'to' | ''
   depth: number
@@ -559,6 +612,21 @@ export interface Profile {
   flags: string[]
   converted: boolean
   stageReached: string
+  /** Total value of the customer's events (Go sends it; not in the written contract). */
+  value?: number
+  sessions?: number
+  movement: CustomerMovement
+}
+
+/** One customer's non-linear movement over their whole journey. */
+export interface CustomerMovement {
+  skips: number
+  backtracks: number
+  revisits: number
+  channelSwitches: number
+  deviceSwitches: number
+  touchesAfterConversion: number
+  paidAfterConversion: number
 }
 
 export interface Bridge {

@@ -1,5 +1,5 @@
 // Fixed answers shaped like the Explore API (notes/api4.md), for the flow views' tests.
-import type { CustomerPage, FilterOptions, Flow, Funnel, Sankey, Summary, Variants } from '../api/types'
+import type { CustomerPage, FilterOptions, Flow, Funnel, Movement, Sankey, Summary, Variants } from '../api/types'
 
 export const filterOptions: FilterOptions = {
   sources: ['Web analytics', 'Shop orders', 'Support'],
@@ -8,7 +8,10 @@ export const filterOptions: FilterOptions = {
   personas: [],
   from: '2024-01-03T00:00:00Z',
   to: '2024-11-28T23:10:00Z',
-  attributes: [{ name: 'tier', values: ['gold', 'silver'] }],
+  attributes: [
+    { name: 'tier', values: ['gold', 'silver'] },
+    { name: 'plan', values: ['Basecamp', 'Summit', ''] },
+  ],
 }
 
 export const summary: Summary = {
@@ -154,4 +157,50 @@ export const customerPage: CustomerPage = {
     { id: 'p-1a2b', label: 'ann@example.com', events: 14, value: 182.5, firstSeen: '2024-02-01T10:00:00Z', lastSeen: '2024-11-20T09:00:00Z', sources: ['Web analytics', 'Shop orders'], converted: true, stageReached: 'Purchase' },
     { id: 'p-3c4d', label: 'bob@example.com', events: 3, value: 0, firstSeen: '2024-05-01T10:00:00Z', lastSeen: '2024-05-02T10:00:00Z', sources: ['Web analytics'], converted: false, stageReached: 'Consideration' },
   ],
+}
+
+/** The shop's customers moving out of order: 1,000 customers, 400 converted, some retargeted after buying. */
+export const movement: Movement = {
+  customers: 1000,
+  stageSkips: [
+    { from: 'Awareness', to: 'Decision', customers: 120, count: 150 },
+    { from: 'Consideration', to: 'Purchase', customers: 60, count: 60 },
+  ],
+  backtracks: [{ from: 'Decision', to: 'Consideration', customers: 200, count: 340 }],
+  revisits: [
+    { stage: 'Consideration', customers: 180, count: 260 },
+    { stage: 'Awareness', customers: 40, count: 40 },
+  ],
+  customersSkipping: 170,
+  customersBacktracking: 200,
+  customersRevisiting: 190,
+  entries: [
+    { touchpoint: 'ad_click', channel: 'paid_social', customers: 600 },
+    { touchpoint: 'site_visit', channel: 'organic', customers: 300 },
+    { touchpoint: 'site_visit', channel: '', customers: 100 },
+  ],
+  exits: [
+    { touchpoint: 'purchase', customers: 330, converted: 330 },
+    { touchpoint: 'product_view', customers: 250, converted: 0 },
+    { touchpoint: 'ad_click', customers: 200, converted: 0 },
+    { touchpoint: 'support_ticket', customers: 120, converted: 70 },
+    { touchpoint: 'site_visit', customers: 100, converted: 0 },
+  ],
+  channelSwitches: 900,
+  deviceSwitches: 45,
+  customersSwitchingChannel: 480,
+  customersSwitchingDevice: 30,
+  touchesAfterConversion: {
+    events: 520,
+    customers: 210,
+    paidEvents: 160,
+    paidCustomers: 90,
+    touchpoints: [
+      { touchpoint: 'support_ticket', channel: 'support', paid: false, events: 150 },
+      { touchpoint: 'retargeting_ad', channel: 'display', paid: true, events: 120 },
+      { touchpoint: 'newsletter', channel: 'email', paid: false, events: 110 },
+      { touchpoint: 'site_visit', channel: '', paid: false, events: 100 },
+      { touchpoint: 'retargeting_ad', channel: 'paid_social', paid: true, events: 40 },
+    ],
+  },
 }

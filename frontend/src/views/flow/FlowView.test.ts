@@ -5,7 +5,7 @@ import { emptyFilter } from '../../api/explore'
 import type { Filter, FlowOptions, FunnelSpec } from '../../api/types'
 import { selectedProfile, takeRequestedView } from '../../lib/selection'
 import { installFakeGo, type FakeGo } from '../../test/fakeGo'
-import { customerPage, flow, funnel, sankey, stageFlow, variants } from '../../test/exploreFixtures'
+import { customerPage, flow, funnel, movement, sankey, stageFlow, variants } from '../../test/exploreFixtures'
 import FlowView from './FlowView.svelte'
 import { flowState, initialFlowState } from './state'
 
@@ -22,6 +22,7 @@ function fake() {
       Paths: async () => sankey,
       Variants: async () => variants,
       Funnel: async () => funnel,
+      Movement: async () => movement,
       Customers: async () => customerPage,
     },
   })
@@ -154,8 +155,96 @@ describe('FlowView: other tabs', () => {
     // Debounced: not one query per change.
     expect(calls('Funnel').length).toBeLessThan(3)
     await screen.findByText(/customers who entered completed the funnel/)
-    await fireEvent.click(screen.getByLabelText('400 customers dropped before Cart'))
+    await fireEvent.click(screen.getByLabelText('400 customers went no further than Cart'))
     await waitFor(() => expect(calls('Customers')).toHaveLength(1))
     expect((calls('Customers')[0].args[1] as { cohort: unknown }).cohort).toMatchObject({ kind: 'funnelDrop', step: 1, funnel: want })
+  })
+})
+
+describe('FlowView: movement', () => {
+  const cohortOf = (i: number) => (calls('Customers')[i].args[1] as { cohort: unknown }).cohort
+  const blank = { level: '', minEdgeShare: 0, maxNodes: 0, channel: '', node: '', from: '', to: '', path: [], collapseRepeats: false, funnel: null, step: 0, direction: '', depth: 0 }
+
+  it('sits between Funnel and Stages and draws every part of the movement', async () => {
+    fake()
+    const { container } = render(FlowView, { filter })
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Process map', 'Paths', 'Variants', 'Funnel', 'Movement', 'Stages'])
+    await fireEvent.click(screen.getByRole('tab', { name: 'Movement' }))
+    const figures = await screen.findByRole('list', { name: 'Movement in figures' })
+    expect(calls('Movement')[0].args).toEqual([filter])
+    const cards = [...figures.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim())
+    expect(cards[0]).toBe('Converted 400 40 % of customers')
+    expect(cards[7]).toBe('Paid touch after converting 90 23 % of the converted 160 paid touches')
+    expect(figures.querySelectorAll('li.warn')).toHaveLength(1)
+
+    const rowsOf = (name: string) => [...screen.getByRole('list', { name }).querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim())
+    expect(rowsOf('Stage skips')).toEqual(['Awareness → Decision 120 12 % 150 times', 'Consideration → Purchase 60 6 %'])
+    expect(rowsOf('Backtracks')).toEqual(['Decision → Consideration 200 20 % 340 times'])
+    expect(rowsOf('Revisits')).toHaveLength(2)
+    expect(rowsOf('Entry points')[2]).toBe('site_visit no channel 100 10 %')
+    expect(rowsOf('Exits')[3]).toBe('support_ticket 120 12 % 58 % converted')
+
+    expect(screen.getByText(/^520 touches reached 210 of 400 converted customers/)).toBeTruthy()
+    const after = [...container.querySelectorAll('table.after-table tbody tr')] as HTMLElement[]
+    expect(after).toHaveLength(5)
+    expect(after.filter((tr) => tr.querySelector('.paid-tag')).map((tr) => tr.querySelector('td')!.textContent)).toEqual(['retargeting_ad', 'retargeting_ad'])
+    await fireEvent.click(screen.getByLabelText('Paid only'))
+    await waitFor(() => expect(container.querySelectorAll('table.after-table tbody tr')).toHaveLength(2))
+    expect(get(flowState).movement.paidOnly).toBe(true)
+  })
+
+  it('opens the customers behind each count with the movement cohort Go reads', async () => {
+    fake()
+    render(FlowView, { filter })
+    await fireEvent.click(screen.getByRole('tab', { name: 'Movement' }))
+    await screen.findByRole('list', { name: 'Movement in figures' })
+
+    await fireEvent.click(screen.getByLabelText('90 customers: Paid touch after converting'))
+    const panel = await screen.findByRole('dialog')
+    expect(within(panel).getByText('Paid touch after converting')).toBeTruthy()
+    await waitFor(() => expect(calls('Customers')).toHaveLength(1))
+    expect(calls('Customers')[0].args[0]).toEqual(filter)
+    expect(cohortOf(0)).toEqual({ ...blank, kind: 'movement', movement: 'paidAfterConversion' })
+
+    await fireEvent.click(screen.getByLabelText('120 customers: Skipped Awareness → Decision'))
+    await waitFor(() => expect(calls('Customers')).toHaveLength(2))
+    expect(cohortOf(1)).toEqual({ ...blank, kind: 'movement', movement: 'stageSkips', from: 'Awareness', to: 'Decision' })
+    expect(within(screen.getByRole('dialog')).getByText('Skipped Awareness → Decision')).toBeTruthy()
+
+    await fireEvent.click(screen.getByLabelText('300 customers: Started at site_visit · organic'))
+    await waitFor(() => expect(calls('Customers')).toHaveLength(3))
+    expect(cohortOf(2)).toEqual({ ...blank, kind: 'movement', movement: 'entries', node: 'site_visit', channel: 'organic' })
+
+    await fireEvent.click(screen.getByLabelText('120 customers: Ended at support_ticket'))
+    await waitFor(() => expect(calls('Customers')).toHaveLength(4))
+    expect(cohortOf(3)).toEqual({ ...blank, kind: 'movement', movement: 'exits', node: 'support_ticket' })
+
+    await fireEvent.click(screen.getByLabelText('180 customers: Revisited Consideration'))
+    await waitFor(() => expect(calls('Customers')).toHaveLength(5))
+    expect(cohortOf(4)).toEqual({ ...blank, kind: 'movement', movement: 'revisits', node: 'Consideration' })
+
+    await fireEvent.click(screen.getByLabelText('480 customers switched channel'))
+    await waitFor(() => expect(calls('Customers')).toHaveLength(6))
+    expect(cohortOf(5)).toEqual({ ...blank, kind: 'movement', movement: 'channelSwitches' })
+
+    await fireEvent.click(screen.getByLabelText('120 touches: After converting: retargeting_ad · display'))
+    await waitFor(() => expect(calls('Customers')).toHaveLength(7))
+    expect(cohortOf(6)).toEqual({ ...blank, kind: 'movement', movement: 'touchesAfterConversion', node: 'retargeting_ad', channel: 'display' })
+  })
+
+  it('says what to do when no journey matches, and when Go fails', async () => {
+    fake()
+    go!.restore()
+    go = installFakeGo({
+      Explore: {
+        Flow: async () => flow,
+        Movement: async (f) => ((f as Filter).devices.length ? Promise.reject('no workspace is open') : { ...movement, customers: 0 }),
+      },
+    })
+    const { rerender } = render(FlowView, { filter })
+    await fireEvent.click(screen.getByRole('tab', { name: 'Movement' }))
+    expect(await screen.findByText(/No journeys match the filter/)).toBeTruthy()
+    await rerender({ filter: { ...filter, devices: ['mobile'] } })
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not compute the movement: no workspace is open')
   })
 })

@@ -4,7 +4,7 @@ import { writable } from 'svelte/store'
 import type { FlowLevel, FunnelMode } from '../../api/types'
 import type { BuilderStep } from './funnelBuilder'
 
-export type FlowTab = 'map' | 'paths' | 'variants' | 'funnel' | 'stages'
+export type FlowTab = 'map' | 'paths' | 'variants' | 'funnel' | 'movement' | 'stages'
 
 export interface FlowState {
   tab: FlowTab
@@ -12,6 +12,8 @@ export interface FlowState {
   paths: { anchor: string; direction: 'from' | 'to'; depth: number; limit: number }
   variants: { collapseRepeats: boolean; limit: number }
   funnel: { steps: BuilderStep[]; mode: FunnelMode; windowSeconds: number }
+  /** paidOnly: the touches after conversion list only paid touches. */
+  movement: { paidOnly: boolean }
 }
 
 export function initialFlowState(): FlowState {
@@ -28,6 +30,7 @@ export function initialFlowState(): FlowState {
       mode: 'closed',
       windowSeconds: 30 * 86400,
     },
+    movement: { paidOnly: false },
   }
 }
 
