@@ -39,6 +39,55 @@ describe('FilterBar', () => {
     expect(screen.queryByRole('button', { name: 'Clear' })).toBeNull()
   })
 
+  it('filters by a profile attribute: a name, then one of its values; Clear removes it', async () => {
+    go = installFakeGo({ Explore: { FilterOptions: async () => filterOptions, Summary: async () => summary } })
+    render(FilterBar, {})
+    const name = screen.getByLabelText('Attribute') as HTMLSelectElement
+    await waitFor(() => expect(name.disabled).toBe(false))
+    expect([...name.options].map((o) => o.textContent)).toEqual(['Any', 'tier', 'plan'])
+    expect(screen.queryByLabelText(/Value of/)).toBeNull()
+
+    await fireEvent.change(name, { target: { value: 'plan' } })
+    const value = screen.getByLabelText('Value of plan') as HTMLSelectElement
+    expect([...value.options].map((o) => o.textContent)).toEqual(['Pick a value', 'Basecamp', 'Summit', 'Not set'])
+    expect(value.value).toBe('-1')
+    // Nothing is filtered until a value is chosen, but Clear already undoes the half-made choice.
+    expect(get(filter).attribute).toBeNull()
+    expect(screen.getByRole('button', { name: 'Clear' })).toBeTruthy()
+
+    await fireEvent.change(value, { target: { value: '1' } })
+    expect(get(filter)).toEqual({ ...emptyFilter(), attribute: { name: 'plan', value: 'Summit' } })
+    await waitFor(() => expect(go!.calls.filter((c) => c.method === 'Summary').at(-1)!.args).toEqual([{ ...emptyFilter(), attribute: { name: 'plan', value: 'Summit' } }]))
+    await fireEvent.change(value, { target: { value: '2' } })
+    expect(get(filter).attribute).toEqual({ name: 'plan', value: '' })
+
+    // Another attribute name drops the old value at once: the filter never mixes a name with another's value.
+    await fireEvent.change(name, { target: { value: 'tier' } })
+    expect(get(filter).attribute).toBeNull()
+    await fireEvent.change(screen.getByLabelText('Value of tier'), { target: { value: '0' } })
+    expect(get(filter).attribute).toEqual({ name: 'tier', value: 'gold' })
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Clear' }))
+    expect(get(filter)).toEqual(emptyFilter())
+    expect(name.value).toBe('')
+    expect(screen.queryByLabelText(/Value of/)).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Clear' })).toBeNull()
+  })
+
+  it('shows an attribute set before it was mounted, even one the options no longer list', async () => {
+    go = installFakeGo({ Explore: { FilterOptions: async () => ({ ...filterOptions, attributes: [] }), Summary: async () => summary } })
+    filter.set({ ...emptyFilter(), attribute: { name: 'tier', value: 'gold' } })
+    render(FilterBar, {})
+    await waitFor(() => expect(go!.calls.some((c) => c.method === 'FilterOptions')).toBe(true))
+    const name = screen.getByLabelText('Attribute') as HTMLSelectElement
+    expect(name.value).toBe('tier')
+    expect((screen.getByLabelText('Value of tier') as HTMLSelectElement).value).toBe('0')
+    await fireEvent.change(name, { target: { value: '' } })
+    expect(get(filter).attribute).toBeNull()
+    await waitFor(() => expect(name.disabled).toBe(true))
+    expect(name.textContent).toBe('none imported')
+  })
+
   it('keeps the filter when it is mounted again (switching views)', async () => {
     go = installFakeGo({ Explore: { FilterOptions: async () => filterOptions, Summary: async () => summary } })
     filter.set({ ...emptyFilter(), devices: ['mobile'] })

@@ -1,7 +1,7 @@
 import { get } from 'svelte/store'
 import { describe, expect, it } from 'vitest'
 import { emptyFilter } from '../api/explore'
-import { boundFromDate, clearFilter, dateInputValue, filter, isEmptyFilter, selectionLabel, toggleValue } from './filter'
+import { attributeChoice, boundFromDate, clearFilter, dateInputValue, filter, isEmptyFilter, selectionLabel, toggleValue, withAttribute } from './filter'
 import { openProfile, requestedView, selectedProfile, takeRequestedView } from './selection'
 
 describe('filter helpers', () => {
@@ -18,6 +18,31 @@ describe('filter helpers', () => {
     expect(isEmptyFilter(emptyFilter())).toBe(true)
     expect(isEmptyFilter({ ...emptyFilter(), to: '2024-01-01T23:59:59.999999Z' })).toBe(false)
     expect(isEmptyFilter({ ...emptyFilter(), attribute: { name: 'tier', value: 'gold' } })).toBe(false)
+  })
+
+  it('picks an attribute in two steps, name then value', () => {
+    const attrs = [
+      { name: 'plan', values: ['Trail', 'Summit', ''] },
+      { name: 'region', values: ['South'] },
+    ]
+    const names = ['plan', 'region']
+    expect(attributeChoice(attrs, null, '')).toEqual({ names, name: '', values: [], index: -1 })
+    expect(attributeChoice(attrs, null, 'plan')).toEqual({ names, name: 'plan', values: ['Trail', 'Summit', ''], index: -1 })
+    expect(attributeChoice(attrs, { name: 'plan', value: 'Summit' }, '')).toEqual({ names, name: 'plan', values: ['Trail', 'Summit', ''], index: 1 })
+    expect(attributeChoice(attrs, { name: 'plan', value: '' }, 'region')).toEqual({ names, name: 'plan', values: ['Trail', 'Summit', ''], index: 2 })
+    // A value outside the 50 most common (set before, or by another view) still shows, first.
+    expect(attributeChoice(attrs, { name: 'plan', value: 'Basecamp' }, '')).toEqual({ names, name: 'plan', values: ['Basecamp', 'Trail', 'Summit', ''], index: 0 })
+    expect(attributeChoice([], { name: 'tier', value: 'gold' }, '')).toEqual({ names: ['tier'], name: 'tier', values: ['gold'], index: 0 })
+    expect(attributeChoice(attrs, null, 'gone')).toEqual({ names: ['gone', 'plan', 'region'], name: 'gone', values: [], index: -1 })
+  })
+
+  it('sets and removes the attribute restriction without touching the rest', () => {
+    const base = { ...emptyFilter(), channels: ['web'] }
+    expect(withAttribute(base, 'plan', 'Summit')).toEqual({ ...base, attribute: { name: 'plan', value: 'Summit' } })
+    expect(withAttribute(base, 'plan', '')).toEqual({ ...base, attribute: { name: 'plan', value: '' } })
+    expect(withAttribute(withAttribute(base, 'plan', 'Summit'), 'plan', null)).toEqual(base)
+    expect(withAttribute(base, '', 'Summit')).toEqual(base)
+    expect(base.attribute).toBeNull()
   })
 
   it('turns days into inclusive RFC3339 bounds and back', () => {

@@ -1,8 +1,8 @@
-// The filter shared by every analytic view (persona, date range, channel, source, device): one store,
-// so it survives switching views, plus pure helpers the filter bar and tests use.
+// The filter shared by every analytic view (persona, date range, channel, source, device, a profile
+// attribute): one store, so it survives switching views, plus pure helpers the filter bar and tests use.
 import { writable } from 'svelte/store'
 import { emptyFilter } from '../api/explore'
-import type { Filter } from '../api/types'
+import type { AttributeMatch, AttributeOptions, Filter } from '../api/types'
 
 /** The current filter; views read it and pass it to every Explore call. */
 export const filter = writable<Filter>(emptyFilter())
@@ -52,4 +52,34 @@ export function selectionLabel(selected: readonly string[], options: readonly st
   if (selected.length === 0) return 'All'
   if (selected.length <= 2) return selected.join(', ')
   return `${selected.length} of ${options.length}`
+}
+
+/** What the attribute picker shows: the attribute's name, its values to choose from, and which one is chosen. */
+export interface AttributeChoice {
+  /** The attribute names to pick from. */
+  names: string[]
+  /** "" when no attribute is picked. */
+  name: string
+  values: string[]
+  /** Index of the chosen value in values, -1 when none is chosen yet. */
+  index: number
+}
+
+/**
+ * The attribute picker's state: the filter's attribute when it has one, else the name picked and waiting
+ * for a value. A value set elsewhere that is not among the 50 most common still shows, first.
+ */
+export function attributeChoice(attributes: readonly AttributeOptions[], current: AttributeMatch | null, pendingName: string): AttributeChoice {
+  const all = attributes.map((a) => a.name)
+  const name = current?.name ?? pendingName
+  const names = name && !all.includes(name) ? [name, ...all] : all
+  if (!name) return { names, name: '', values: [], index: -1 }
+  let values = [...(attributes.find((a) => a.name === name)?.values ?? [])]
+  if (current && !values.includes(current.value)) values = [current.value, ...values]
+  return { names, name, values, index: current ? values.indexOf(current.value) : -1 }
+}
+
+/** A copy of f restricted to profiles with name = value; no name (or no value) removes the restriction. */
+export function withAttribute(f: Filter, name: string, value: string | null): Filter {
+  return { ...f, attribute: name && value !== null ? { name, value } : null }
 }
