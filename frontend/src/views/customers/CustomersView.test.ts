@@ -139,6 +139,17 @@ describe('CustomersView', () => {
 
     expect(within(panel).getByText('p-7f3a9c', { selector: 'code' })).toBeTruthy()
     expect(within(panel).getByRole('list', { name: 'Flags' }).textContent).toContain('5 emails: more than the limit of 3')
+    const moves = within(panel).getByRole('list', { name: 'Movement over the whole journey' })
+    expect([...moves.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '1 stage skipped',
+      '0 backtracks',
+      '0 stage revisits',
+      '3 channel switches',
+      '0 device switches',
+      '1 touch after converting',
+      '0 paid touches after converting',
+    ])
+    expect(moves.querySelectorAll('li.zero')).toHaveLength(4)
     const ids = [...panel.querySelectorAll('section[aria-labelledby="ids-title"] tbody tr')].map((tr) => cells(tr as HTMLElement))
     expect(ids[0]).toEqual(['email', 'ann.lee@example.com', '180', '4 Jan 2024'])
 
@@ -176,6 +187,20 @@ describe('CustomersView', () => {
     selectedProfile.set('zzz')
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toContain('no customer matches zzz')
+  })
+
+  it('marks paid touches after converting in the profile, and shows none for a customer who never converted', async () => {
+    const paid = { ...profile, movement: { ...profile.movement, touchesAfterConversion: 4, paidAfterConversion: 2 } }
+    go = fakeExplore({ Profile: async (key) => (key === 'never' ? { ...profile, converted: false, movement: { ...profile.movement, touchesAfterConversion: 0 } } : paid) })
+    selectedProfile.set(profile.id)
+    render(CustomersView, { filter: emptyFilter() })
+    let panel = await screen.findByRole('dialog', { name: 'ann.lee@example.com' })
+    const warn = (await within(panel).findByRole('list', { name: 'Movement over the whole journey' })).querySelector('li.warn')!
+    expect(warn.textContent).toBe('2 paid touches after converting')
+    selectedProfile.set('never')
+    await waitFor(() => expect(within(screen.getByRole('dialog')).queryByText(/after converting/)).toBeNull())
+    panel = screen.getByRole('dialog')
+    expect(within(panel).getByRole('list', { name: 'Movement over the whole journey' }).querySelectorAll('li')).toHaveLength(5)
   })
 
   it('pages a long timeline instead of drawing every event', async () => {

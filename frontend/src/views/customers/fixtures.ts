@@ -83,4 +83,6 @@ export const profile: Profile = {
   flags: ['5 emails: more than the limit of 3'],
   converted: true,
   stageReached: 'Retention',
+  // Consideration → Purchase skips Decision; ads → web → store → support; the ticket came after the order.
+  movement: { skips: 1, backtracks: 0, revisits: 0, channelSwitches: 3, deviceSwitches: 0, touchesAfterConversion: 1, paidAfterConversion: 0 },
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { TimelineEvent } from '../../api/types'
 import { profile } from './fixtures'
 import { exactValue, formatValue, initialList, lastPage, listQuery, matchText, rangeText, sortBy } from './list'
-import { assertedText, evidenceText, ratingText, sessionHeading, sessions, sourceLine, visibleSessions } from './profile'
+import { assertedText, evidenceText, movementFacts, ratingText, sessionHeading, sessions, sourceLine, visibleSessions } from './profile'
 
 describe('list query', () => {
   it('asks for the first page, most valuable first, with the search trimmed', () => {
@@ -84,5 +84,34 @@ describe('profile', () => {
     expect(sourceLine('orders.csv', 88)).toBe('orders.csv:88')
     expect(sourceLine('orders.csv', 0)).toBe('orders.csv')
     expect(sourceLine('', 5)).toBe('')
+  })
+})
+
+describe('profile movement', () => {
+  const text = (facts: ReturnType<typeof movementFacts>) => facts.map((f) => `${f.value} ${f.label}${f.zero ? ' (zero)' : ''}${f.warn ? ' (warn)' : ''}`)
+
+  it('words each figure, singular or plural, zeros faint', () => {
+    expect(text(movementFacts(profile.movement, true))).toEqual([
+      '1 stage skipped',
+      '0 backtracks (zero)',
+      '0 stage revisits (zero)',
+      '3 channel switches',
+      '0 device switches (zero)',
+      '1 touch after converting',
+      '0 paid touches after converting (zero)',
+    ])
+  })
+
+  it('warns about paid touches after converting, and leaves them out for a customer who never converted', () => {
+    const m = { skips: 0, backtracks: 2, revisits: 1, channelSwitches: 1, deviceSwitches: 1200, touchesAfterConversion: 7, paidAfterConversion: 1 }
+    expect(text(movementFacts(m, true)).slice(1)).toEqual([
+      '2 backtracks',
+      '1 stage revisit',
+      '1 channel switch',
+      '1,200 device switches',
+      '7 touches after converting',
+      '1 paid touch after converting (warn)',
+    ])
+    expect(movementFacts(m, false).map((f) => f.key)).toEqual(['skips', 'backtracks', 'revisits', 'channelSwitches', 'deviceSwitches'])
   })
 })

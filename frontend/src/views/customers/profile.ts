@@ -1,8 +1,8 @@
 // How the Profile panel words and groups what Go returns: the evidence behind each merge, and the
 // timeline cut into sessions and pages so a customer with thousands of events stays readable.
-import type { Evidence, IdentifierRef, Merge, TimelineEvent } from '../../api/types'
+import type { CustomerMovement, Evidence, IdentifierRef, Merge, TimelineEvent } from '../../api/types'
 import { formatDateTime } from '../../lib/dates'
-import { formatDuration, plural } from '../../lib/format'
+import { formatDuration, formatInt, plural } from '../../lib/format'
 
 /** "batch 3 · crm_contacts.csv line 214". */
 export function evidenceText(e: Evidence): string {
@@ -72,4 +72,41 @@ export function ratingText(r: number | null): string {
 export function sourceLine(file: string, line: number): string {
   if (!file) return ''
   return line > 0 ? `${file}:${line}` : file
+}
+
+/** One figure of a customer's own movement: "3" "channel switches". */
+export interface MovementFact {
+  key: keyof CustomerMovement
+  value: string
+  label: string
+  /** Nothing happened: drawn faint. */
+  zero: boolean
+  /** Paid touches after converting: money spent on someone who had already bought. */
+  warn: boolean
+}
+
+/**
+ * The customer's movement over their whole journey, in the order a journey reads. Touches after
+ * converting are left out for a customer who never converted (they cannot have any).
+ */
+export function movementFacts(m: CustomerMovement, converted: boolean): MovementFact[] {
+  const fact = (key: keyof CustomerMovement, one: string, many: string, warn = false): MovementFact => ({
+    key,
+    value: formatInt(m[key]),
+    label: m[key] === 1 ? one : many,
+    zero: m[key] === 0,
+    warn: warn && m[key] > 0,
+  })
+  const out = [
+    fact('skips', 'stage skipped', 'stages skipped'),
+    fact('backtracks', 'backtrack', 'backtracks'),
+    fact('revisits', 'stage revisit', 'stage revisits'),
+    fact('channelSwitches', 'channel switch', 'channel switches'),
+    fact('deviceSwitches', 'device switch', 'device switches'),
+  ]
+  if (converted) {
+    out.push(fact('touchesAfterConversion', 'touch after converting', 'touches after converting'))
+    out.push(fact('paidAfterConversion', 'paid touch after converting', 'paid touches after converting', true))
+  }
+  return out
 }
