@@ -39,3 +39,15 @@ func (s *session) replace(snap *explore.Snapshot) {
 	s.snap = snap
 	s.snapMu.Unlock()
 }
+
+// changed tells every view that what the workspace says has changed (an import, a removal, new rules or
+// stages), so figures such as the filter bar's customer count are fetched again.
+func (s *session) changed() {
+	s.mu.RLock()
+	e, path := s.emitter, ""
+	if s.ws != nil {
+		path = s.ws.Path()
+	}
+	s.mu.RUnlock()
+	e.Emit(EventWorkspaceChanged, map[string]string{"path": path})
+}

@@ -160,6 +160,8 @@ func TestProfileExplainsMerges(t *testing.T) {
 
 func TestIdentityAndStagesPersist(t *testing.T) {
 	a, export := openDemo(t)
+	rec := &recorder{events: map[string]int{}}
+	a.SetEmitter(rec)
 	ov, err := a.Identity.Overview()
 	if err != nil {
 		t.Fatal(err)
@@ -176,6 +178,10 @@ func TestIdentityAndStagesPersist(t *testing.T) {
 	}
 	if len(after.Rules.Blocked) != 1 || after.Rules.Blocked[0].Value != email {
 		t.Fatalf("rules after block: %+v", after.Rules.Blocked)
+	}
+	// Views refresh their figures (the filter bar's count) on workspace:changed.
+	if n := rec.count(app.EventWorkspaceChanged); n != 1 {
+		t.Errorf("workspace:changed emitted %d times after a block, want 1", n)
 	}
 	if p, err := a.Explore.Profile(email); err == nil && len(p.Timeline) == len(before.Timeline) {
 		t.Fatalf("the blocked email still finds the same profile")

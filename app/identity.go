@@ -214,6 +214,7 @@ func (id *Identity) rebuild(rules identity.Rules, stages *journey.StageModel) (I
 		return IdentityOverview{}, err
 	}
 	id.app.session.replace(next)
+	id.app.session.changed()
 	return identityOverview(next), nil
 }
 

@@ -77,6 +77,7 @@ func (im *Imports) Run(req ImportRequest) (ImportResult, error) {
 	})
 	if err == nil && !out.Duplicate {
 		im.app.session.invalidate() // outside with: snapshot() holds snapMu while it waits for mu
+		im.app.session.changed()
 	}
 	emitter.Emit(EventImportDone, map[string]any{"ok": err == nil, "batch": out.Batch})
 	return out, err
@@ -126,6 +127,7 @@ func (im *Imports) List() ([]Batch, error) {
 func (im *Imports) Remove(id uint64) error {
 	err := im.app.session.with(func(ws *store.Workspace) error { return ws.RemoveBatch(id) })
 	im.app.session.invalidate()
+	im.app.session.changed()
 	return err
 }
 

@@ -16,7 +16,8 @@ describe('funnelRows', () => {
       { touchpoint: '(left)', customers: 250, label: 'left', share: '63 %' },
       { touchpoint: 'support_ticket', customers: 150, label: 'support_ticket', share: '38 %' },
     ])
-    expect(rows[1].title).toBe('Cart: 500 of 900 who entered (56 %); 56 % of those who started')
+    expect(rows[1].title).toBe('Cart: 500 of 900 who reached Visit (56 %); 56 % of those who started')
+    expect(rows[0].title).toBe('Visit: 900 of 900 who entered (100 %)')
   })
 
   it('keeps the biggest next steps and counts the rest', () => {

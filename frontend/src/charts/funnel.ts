@@ -50,7 +50,10 @@ export function funnelRows(f: Funnel, nextLimit = 3): FunnelRow[] {
         share: s.dropped ? formatPercent(d.customers / s.dropped) : '',
       })),
       nextRest: next.slice(nextLimit).reduce((sum, d) => sum + d.customers, 0),
-      title: `${s.label}: ${formatInt(s.reached)} of ${formatInt(s.entered)} who entered (${formatPercent(s.conversionFromPrev)}); ${formatPercent(s.conversionFromStart)} of those who started`,
+      // The step before is what conversionFromPrev divides by; the first step is measured on who entered.
+      title: i === 0
+        ? `${s.label}: ${formatInt(s.reached)} of ${formatInt(f.customers)} who entered (${formatPercent(s.conversionFromStart)})`
+        : `${s.label}: ${formatInt(s.reached)} of ${formatInt(f.steps[i - 1].reached)} who reached ${f.steps[i - 1].label || `step ${i}`} (${formatPercent(s.conversionFromPrev)}); ${formatPercent(s.conversionFromStart)} of those who started`,
     }
   })
 }
