@@ -26,10 +26,13 @@ const MethodSilhouette = "silhouette"
 
 const (
 	// ChooseKSample is the number of rows ChooseK fits its models on; larger data is sampled.
-	ChooseKSample = 6000
+	ChooseKSample = 3000
 	// NoStructure is the silhouette below which ChooseK prefers k = 1 when kMin allows it: Kaufman and
 	// Rousseeuw read a silhouette under 0.25 as "no substantial structure".
 	NoStructure = 0.25
+	// NearTie is the fraction of the best silhouette within which candidates count as tied; among them
+	// ChooseK takes the one with the lowest BIC.
+	NearTie = 0.05
 )
 
 // ChooseK fits a diagonal Gaussian mixture (started from k-means) for every k in [kMin, kMax] on a sample
@@ -78,6 +81,16 @@ func ChooseK(x []float64, n, d, kMin, kMax int, o Options) (KChoice, error) {
 	for t, s := range scores {
 		if s.K >= 2 && (best < 0 || s.Silhouette > scores[best].Silhouette) {
 			best = t
+		}
+	}
+	if best >= 0 {
+		// Near-ties on silhouette go to the better BIC: two touching clusters score about the same merged
+		// as apart, and the likelihood tells them apart.
+		top := scores[best].Silhouette
+		for t, s := range scores {
+			if s.K >= 2 && s.Silhouette >= top-NearTie*math.Abs(top) && s.BIC < scores[best].BIC {
+				best = t
+			}
 		}
 	}
 	choice := KChoice{Scores: scores, Method: MethodSilhouette}
@@ -130,6 +143,7 @@ func silhouetteFromMatrix(dist []float64, labels, idx []int) float64 {
 	}
 	m := len(idx)
 	sums := make([]float64, k)
+	sizes := sizesOf(dense, k)
 	total := 0.0
 	for a := range m {
 		clear(sums)
@@ -137,7 +151,7 @@ func silhouetteFromMatrix(dist []float64, labels, idx []int) float64 {
 		for b, v := range row {
 			sums[dense[b]] += v // the diagonal is 0, so a's own entry adds nothing
 		}
-		total += silhouetteOf(sums, dense, a, k)
+		total += silhouetteOf(sums, sizes, dense[a])
 	}
 	return total / float64(m)
 }

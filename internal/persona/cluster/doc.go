@@ -12,7 +12,7 @@
 // Responsibilities are computed in log space with log-sum-exp, so far-away rows underflow to a clean zero
 // instead of NaN. Each variance is floored at 1e-6 × the mean column variance, so a constant feature or a
 // cluster of duplicates gives a large but finite density. EM stops when the log-likelihood changes by less
-// than 1e-6 of its magnitude, or after Options.MaxIter steps. BIC = -2·LL + p·ln n with p = k·2d + k-1.
+// than 1e-5 of its magnitude, or after Options.MaxIter steps. BIC = -2·LL + p·ln n with p = k·2d + k-1.
 //
 // ChooseK scores every k in [kMin, kMax] and returns the scores with the choice (the UI plots them).
 // Silhouette, ARI, Hungarian and KMedoids are the building blocks for quality scores, stability across

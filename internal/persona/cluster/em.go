@@ -2,12 +2,39 @@ package cluster
 
 import "math"
 
+// negligible is how far (in log space) below a row's most likely component another component may fall
+// before its responsibility counts as zero: e^-40 ≈ 4e-18, below the rounding of a sum of responsibilities.
+// It lets the E-step abandon far components part-way through the distance and skip their exp.
+const negligible = 40.0
+
+// quad is Σ (x-μ)²·precision, abandoned (returning a value above limit) once the partial sum exceeds limit.
+func quad(row, mu, prec []float64, limit float64) float64 {
+	q := 0.0
+	j := 0
+	for ; j+4 <= len(row); j += 4 {
+		d0 := row[j] - mu[j]
+		d1 := row[j+1] - mu[j+1]
+		d2 := row[j+2] - mu[j+2]
+		d3 := row[j+3] - mu[j+3]
+		q += d0*d0*prec[j] + d1*d1*prec[j+1] + d2*d2*prec[j+2] + d3*d3*prec[j+3]
+		if q > limit {
+			return q
+		}
+	}
+	for ; j < len(row); j++ {
+		dv := row[j] - mu[j]
+		q += dv * dv * prec[j]
+	}
+	return q
+}
+
 // emState holds the parameters and the running sums of one EM run.
 type emState struct {
 	n, d, k              int
 	weights, means, vars []float64
 	resp                 []float64 // n×k responsibilities of the last E-step
 	rowLL                []float64 // per-row log-likelihood of the last E-step
+	best                 []int     // per-row most likely component of the last E-step
 	// Sums of the last E-step, taken about the current means (shifting by the mean keeps the variance
 	// update E[(x-m)²] - E[x-m]² free of catastrophic cancellation): nk = Σr, s1 = Σr(x-m), s2 = Σr(x-m)².
 	nk, s1, s2 []float64
@@ -15,7 +42,7 @@ type emState struct {
 
 func newEMState(n, d, k int) *emState {
 	return &emState{n: n, d: d, k: k, weights: make([]float64, k), means: make([]float64, k*d),
-		vars: make([]float64, k*d), resp: make([]float64, n*k), rowLL: make([]float64, n),
+		vars: make([]float64, k*d), resp: make([]float64, n*k), rowLL: make([]float64, n), best: make([]int, n),
 		nk: make([]float64, k), s1: make([]float64, k*d), s2: make([]float64, k*d)}
 }
 
@@ -45,32 +72,45 @@ func (st *emState) eStep(x []float64, workers int) float64 {
 		lp := make([]float64, k)
 		for i := lo; i < hi; i++ {
 			row := x[i*d : i*d+d]
-			top := math.Inf(-1)
+			// The row's last most likely component goes first: it sets a high bar early, and the others
+			// are abandoned as soon as their partial sum shows them negligible against it.
+			first := st.best[i]
+			top := logNorm[first] - 0.5*quad(row, st.means[first*d:first*d+d], prec[first*d:first*d+d], math.Inf(1))
+			lp[first] = top
 			for l := range k {
-				mu := st.means[l*d : l*d+d]
-				pr := prec[l*d : l*d+d]
-				q := 0.0
-				for j, v := range row {
-					dv := v - mu[j]
-					q += dv * dv * pr[j]
+				if l == first {
+					continue
 				}
+				limit := 2 * (logNorm[l] - top + negligible)
+				q := quad(row, st.means[l*d:l*d+d], prec[l*d:l*d+d], limit)
 				lp[l] = logNorm[l] - 0.5*q
 				top = max(top, lp[l])
 			}
+			r := st.resp[i*k : i*k+k]
 			sum := 0.0
+			best := first
 			for l := range k {
-				sum += math.Exp(lp[l] - top)
+				if e := lp[l] - top; e > -negligible {
+					r[l] = math.Exp(e)
+					sum += r[l]
+					if r[l] > r[best] || (r[l] == r[best] && l < best) {
+						best = l
+					}
+				} else {
+					r[l] = 0
+				}
 			}
+			st.best[i] = best
 			rowLL := top + math.Log(sum)
 			st.rowLL[i] = rowLL
 			a.ll += rowLL
-			r := st.resp[i*k : i*k+k]
+			inv := 1 / sum
 			for l := range k {
-				rl := math.Exp(lp[l] - rowLL)
-				r[l] = rl
-				if rl == 0 {
-					continue // far components underflow to exactly zero: nothing to add
+				if r[l] == 0 {
+					continue // far components contribute nothing
 				}
+				rl := r[l] * inv
+				r[l] = rl
 				a.nk[l] += rl
 				mu := st.means[l*d : l*d+d]
 				s1 := a.s1[l*d : l*d+d]
@@ -180,5 +220,10 @@ func (st *emState) drop(gone []int) {
 	st.s1 = st.s1[:nk*d]
 	st.s2 = st.s2[:nk*d]
 	st.resp = st.resp[:st.n*nk]
+	for i, b := range st.best {
+		if b >= nk {
+			st.best[i] = 0 // only a starting guess for the next E-step
+		}
+	}
 	st.normaliseWeights()
 }

@@ -57,8 +57,9 @@ type partition struct {
 // o.Workers goroutines and returns the best, relabelled canonically.
 func kmeansCanonical(x []float64, n, d, k int, o Options) partition {
 	runs := make([]partition, o.Restarts)
+	tol := lloydTol(x, n, d)
 	parallelIndex(o.Restarts, o.Workers, func(r int) {
-		runs[r] = lloyd(x, n, d, k, o.MaxIter, o.Seed, uint64(r))
+		runs[r] = lloyd(x, n, d, k, o.MaxIter, tol, o.Seed, uint64(r))
 	})
 	best := 0
 	for r := 1; r < len(runs); r++ {
@@ -102,3 +103,9 @@ func relabel(p partition, d int) partition {
 	}
 	return partition{k: p.k, labels: labels, centroids: cent, inertia: p.inertia}
 }
+
+// lloydTolFrac is scikit-learn's default tolerance: Lloyd iterations stop once the centroids' total squared
+// move is below this fraction of the mean column variance.
+const lloydTolFrac = 1e-4
+
+func lloydTol(x []float64, n, d int) float64 { return lloydTolFrac * columnVariance(x, n, d) }

@@ -8,11 +8,16 @@ import (
 // lloyd runs one restart: greedy k-means++ seeding from the restart's own random stream, then Lloyd
 // iterations accelerated with Hamerly's bounds (an upper bound on the distance to the own centroid and a
 // lower bound on the distance to any other lets most rows skip the distance computations once the
-// centroids settle). The result is exactly that of plain Lloyd iterations.
-func lloyd(x []float64, n, d, k, maxIter int, seed, restart uint64) partition {
+// centroids settle); the bounds never change which centroid a row gets.
+func lloyd(x []float64, n, d, k, maxIter int, tol float64, seed, restart uint64) partition {
 	rng := newRNG(seed, streamRestart, restart)
-	cent := seedPlusPlus(x, n, d, k, rng)
+	return lloydFrom(x, n, d, k, maxIter, tol, seedPlusPlus(x, n, d, k, rng))
+}
 
+// lloydFrom runs Lloyd iterations from the given centroids (k×d, overwritten) until no row changes
+// cluster, the centroids move less than tol in total (sum of squared moves, as in scikit-learn), or maxIter
+// iterations are done.
+func lloydFrom(x []float64, n, d, k, maxIter int, tol float64, cent []float64) partition {
 	labels := make([]int, n)
 	upper := make([]float64, n)
 	lower := make([]float64, n)
@@ -20,13 +25,16 @@ func lloyd(x []float64, n, d, k, maxIter int, seed, restart uint64) partition {
 		labels[i], upper[i], lower[i] = nearestTwo(x[i*d:i*d+d], cent, k, d)
 	}
 	counts := make([]int, k)
+	sums := make([]float64, k*d)
+	sumRows(x, n, d, k, labels, sums, counts)
 	old := make([]float64, k*d)
 	move := make([]float64, k)
 	half := make([]float64, k)
-	for range maxIter {
+	for iter := range maxIter {
 		copy(old, cent)
-		centroids(x, n, d, k, labels, cent, counts)
+		meansFrom(sums, counts, cent, d)
 		if reseedEmpty(x, n, d, k, labels, cent, counts) {
+			sumRows(x, n, d, k, labels, sums, counts)
 			// Bounds are void after a forced move: make every row check itself next pass.
 			for i := range n {
 				upper[i] = math.Inf(1)
@@ -34,13 +42,19 @@ func lloyd(x []float64, n, d, k, maxIter int, seed, restart uint64) partition {
 			}
 		} else {
 			maxMove, second, maxAt := 0.0, 0.0, -1
+			shift := 0.0
 			for j := range k {
-				move[j] = math.Sqrt(sqDist(old[j*d:j*d+d], cent[j*d:j*d+d]))
+				s := sqDist(old[j*d:j*d+d], cent[j*d:j*d+d])
+				shift += s
+				move[j] = math.Sqrt(s)
 				if move[j] > maxMove {
 					second, maxMove, maxAt = maxMove, move[j], j
 				} else if move[j] > second {
 					second = move[j]
 				}
+			}
+			if shift <= tol && iter > 0 {
+				break
 			}
 			for i := range n {
 				a := labels[i]
@@ -74,9 +88,17 @@ func lloyd(x []float64, n, d, k, maxIter int, seed, restart uint64) partition {
 				continue
 			}
 			var nl int
-			nl, upper[i], lower[i] = nearestTwo(row, cent, k, d)
+			nl, upper[i], lower[i] = nearestTwoFrom(row, cent, k, d, a, upper[i]*upper[i])
 			if nl != a {
+				// Move the row's contribution between the running sums instead of re-summing all rows.
 				labels[i] = nl
+				counts[a]--
+				counts[nl]++
+				sa, sn := sums[a*d:a*d+d], sums[nl*d:nl*d+d]
+				for j, v := range row {
+					sa[j] -= v
+					sn[j] += v
+				}
 				changed++
 			}
 		}
@@ -110,9 +132,34 @@ func nearestTwo(row, cent []float64, k, d int) (int, float64, float64) {
 	return best, math.Sqrt(d1), math.Sqrt(d2)
 }
 
+// nearestTwoFrom is nearestTwo when the squared distance s to centroid a is already known: the others
+// are measured only as far as needed to rank them against the best two so far.
+func nearestTwoFrom(row, cent []float64, k, d, a int, s float64) (int, float64, float64) {
+	best, d1, d2 := a, s, math.Inf(1)
+	for j := range k {
+		if j == a {
+			continue
+		}
+		v := sqDistBounded(row, cent[j*d:j*d+d], d2)
+		if v < d1 || (v == d1 && j < best) {
+			best, d1, d2 = j, v, d1
+		} else if v < d2 {
+			d2 = v
+		}
+	}
+	return best, math.Sqrt(d1), math.Sqrt(d2)
+}
+
 // centroids recomputes the centroids as the means of their rows; an empty cluster keeps its old centroid.
 func centroids(x []float64, n, d, k int, labels []int, cent []float64, counts []int) {
 	sums := make([]float64, k*d)
+	sumRows(x, n, d, k, labels, sums, counts)
+	meansFrom(sums, counts, cent, d)
+}
+
+// sumRows sums the rows of each cluster, in row order.
+func sumRows(x []float64, n, d, k int, labels []int, sums []float64, counts []int) {
+	clear(sums)
 	clear(counts)
 	for i := range n {
 		l := labels[i]
@@ -122,11 +169,15 @@ func centroids(x []float64, n, d, k int, labels []int, cent []float64, counts []
 			s[j] += v
 		}
 	}
-	for l := range k {
-		if counts[l] == 0 {
+}
+
+// meansFrom divides the sums by the counts; an empty cluster keeps its old centroid.
+func meansFrom(sums []float64, counts []int, cent []float64, d int) {
+	for l, c := range counts {
+		if c == 0 {
 			continue
 		}
-		inv := 1 / float64(counts[l])
+		inv := 1 / float64(c)
 		for j := range d {
 			cent[l*d+j] = sums[l*d+j] * inv
 		}
@@ -175,11 +226,15 @@ func seedPlusPlus(x []float64, n, d, k int, rng interface {
 	first := rng.IntN(n)
 	copy(cent[:d], x[first*d:first*d+d])
 	closest := make([]float64, n)
+	owner := make([]int, n) // the centroid each row is closest to
 	pot := 0.0
 	for i := range n {
 		closest[i] = sqDist(x[i*d:i*d+d], cent[:d])
 		pot += closest[i]
 	}
+	cc := make([]float64, k) // squared distance from the candidate to each chosen centroid
+	candOwner := make([]int, n)
+	bestOwner := make([]int, n)
 	trials := 2 + int(math.Log(float64(k)))
 	cum := make([]float64, n)
 	cand := make([]float64, n)
@@ -205,19 +260,31 @@ func seedPlusPlus(x []float64, n, d, k int, rng interface {
 			}
 			idx = min(idx, n-1)
 			row := x[idx*d : idx*d+d]
+			for j := range c {
+				cc[j] = sqDist(row, cent[j*d:j*d+d])
+			}
 			p := 0.0
 			for i := range n {
-				v := min(closest[i], sqDist(x[i*d:i*d+d], row))
-				cand[i] = v
+				v, o := closest[i], owner[i]
+				// Triangle inequality: when the candidate is at least twice as far from the row's centroid
+				// as the row is, it cannot be closer to the row than that centroid.
+				if cc[o] < 4*v {
+					if s := sqDistBounded(x[i*d:i*d+d], row, v); s < v {
+						v, o = s, c
+					}
+				}
+				cand[i], candOwner[i] = v, o
 				p += v
 			}
 			if p < bestPot {
 				bestIdx, bestPot = idx, p
 				copy(bestCand, cand)
+				copy(bestOwner, candOwner)
 			}
 		}
 		copy(cent[c*d:c*d+d], x[bestIdx*d:bestIdx*d+d])
 		copy(closest, bestCand)
+		copy(owner, bestOwner)
 		pot = bestPot
 	}
 	return cent

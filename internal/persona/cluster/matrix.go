@@ -41,48 +41,48 @@ type canonical struct {
 // canonicalise sorts rows by a hash of their values, then by the values themselves (so hash collisions
 // are ordered too). Identical rows end up adjacent and interchangeable.
 func canonicalise(x []float64, n, d int) canonical {
-	hash := make([]uint64, n)
+	type keyed struct {
+		hash uint64
+		row  int
+	}
+	keys := make([]keyed, n)
 	for i := range n {
-		hash[i] = rowHash(x[i*d : i*d+d])
+		keys[i] = keyed{rowHash(x[i*d : i*d+d]), i}
 	}
-	orig := make([]int, n)
-	for i := range orig {
-		orig[i] = i
-	}
-	slices.SortFunc(orig, func(a, b int) int {
-		if hash[a] != hash[b] {
-			if hash[a] < hash[b] {
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if a.hash != b.hash {
+			if a.hash < b.hash {
 				return -1
 			}
 			return 1
 		}
-		return compareRows(x[a*d:a*d+d], x[b*d:b*d+d])
+		return compareRows(x[a.row*d:a.row*d+d], x[b.row*d:b.row*d+d])
 	})
+	orig := make([]int, n)
 	cx := make([]float64, n*d)
 	distinct := 0
-	for i, r := range orig {
-		copy(cx[i*d:i*d+d], x[r*d:r*d+d])
-		if i == 0 || compareRows(cx[(i-1)*d:i*d], cx[i*d:i*d+d]) != 0 {
+	for i, kr := range keys {
+		orig[i] = kr.row
+		copy(cx[i*d:i*d+d], x[kr.row*d:kr.row*d+d])
+		if i == 0 || keys[i-1].hash != kr.hash || compareRows(cx[(i-1)*d:i*d], cx[i*d:i*d+d]) != 0 {
 			distinct++
 		}
 	}
 	return canonical{x: cx, n: n, d: d, orig: orig, distinct: distinct}
 }
 
-// rowHash is FNV-1a over the bits of the values, with -0 folded into +0 so that equal rows hash equally.
+// rowHash mixes the bits of the values (with -0 folded into +0, so that equal rows hash equally) through
+// a multiply-xorshift step per value and a SplitMix64 finish.
 func rowHash(row []float64) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(len(row))
 	for _, v := range row {
 		if v == 0 {
 			v = 0
 		}
-		b := math.Float64bits(v)
-		for s := 0; s < 64; s += 8 {
-			h ^= (b >> s) & 0xff
-			h *= 1099511628211
-		}
+		h = (h ^ math.Float64bits(v)) * 0x9fb21c651e98df25
+		h ^= h >> 29
 	}
-	return h
+	return splitmix(h)
 }
 
 // compareRows orders rows lexicographically by value.
@@ -119,6 +119,29 @@ func sqDist(a, b []float64) float64 {
 		s0 += dd * dd
 	}
 	return (s0 + s1) + (s2 + s3)
+}
+
+// sqDistBounded is sqDist abandoned part-way, returning a value above limit, once the partial sum exceeds
+// limit: a candidate centroid that is already farther than the best one need not be finished.
+func sqDistBounded(a, b []float64, limit float64) float64 {
+	b = b[:len(a)]
+	s := 0.0
+	j := 0
+	for ; j+4 <= len(a); j += 4 {
+		d0 := a[j] - b[j]
+		d1 := a[j+1] - b[j+1]
+		d2 := a[j+2] - b[j+2]
+		d3 := a[j+3] - b[j+3]
+		s += (d0*d0 + d1*d1) + (d2*d2 + d3*d3)
+		if s > limit {
+			return s
+		}
+	}
+	for ; j < len(a); j++ {
+		dd := a[j] - b[j]
+		s += dd * dd
+	}
+	return s
 }
 
 // chunkSize is the fixed block of rows that parallel passes split the data into. Partial sums are combined

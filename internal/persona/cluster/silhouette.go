@@ -28,6 +28,7 @@ func Silhouette(x []float64, n, d int, labels []int, sample int, seed uint64) fl
 		return 0
 	}
 	m := len(idx)
+	sizes := sizesOf(dense, k)
 	workers := runtime.GOMAXPROCS(0)
 	scores := make([]float64, m)
 	parallelIndex(m, workers, func(a int) {
@@ -38,7 +39,7 @@ func Silhouette(x []float64, n, d int, labels []int, sample int, seed uint64) fl
 				sums[dense[b]] += math.Sqrt(sqDist(ra, x[idx[b]*d:idx[b]*d+d]))
 			}
 		}
-		scores[a] = silhouetteOf(sums, dense, a, k)
+		scores[a] = silhouetteOf(sums, sizes, dense[a])
 	})
 	return meanOf(scores)
 }
@@ -52,10 +53,9 @@ func sizesOf(dense []int, k int) []int {
 	return s
 }
 
-// silhouetteOf turns the distance sums from row a to each cluster into a's silhouette.
-func silhouetteOf(sums []float64, dense []int, a, k int) float64 {
-	sizes := sizesOf(dense, k) // small k: recounting is cheaper than sharing state between goroutines
-	own := dense[a]
+// silhouetteOf turns the distance sums from a row in cluster own to each cluster into its silhouette.
+func silhouetteOf(sums []float64, sizes []int, own int) float64 {
+	k := len(sizes)
 	if sizes[own] <= 1 {
 		return 0
 	}
