@@ -134,9 +134,9 @@ export async function hiddenNoteText(page) {
 export function hiddenNote(h) {
   if (h.customers === 0 && h.events === 0 && h.nodes === 0 && h.edges === 0) return 'Nothing hidden: every customer and event is on the map.'
   const what = []
-  if (h.nodes) what.push(`${plural(h.nodes, 'rare step')} merged into "Other"`)
-  if (h.edges) what.push(`${plural(h.edges, 'edge')} below the share`)
-  return `Hidden: ${plural(h.customers, 'customer')}, ${plural(h.events, 'event')}${what.length ? ` (${what.join(', ')})` : ''}.`
+  if (h.nodes) what.push(`${plural(h.nodes, 'rare step')} merged into "Other" (${plural(h.events, 'event')})`)
+  if (h.edges) what.push(`${plural(h.edges, 'edge')} below the share hidden`)
+  return `Simplified: ${what.join(', ')}; ${plural(h.customers, 'customer')} ${h.customers === 1 ? 'has' : 'have'} part of their journey simplified.`
 }
 
 // ---- Flow › Paths -----------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ import { chips, coverageText, hiddenNote, pathsText, touchpointsOf } from './tex
 
 describe('flow texts', () => {
   it('says what the noise controls hid', () => {
-    expect(hiddenNote(flow.hidden)).toBe('Hidden: 37 customers, 112 events (2 rare steps merged into "Other", 5 edges below the share).')
-    expect(hiddenNote({ nodes: 0, edges: 1, customers: 1, events: 1 })).toBe('Hidden: 1 customer, 1 event (1 edge below the share).')
+    expect(hiddenNote(flow.hidden)).toBe('Simplified: 2 rare steps merged into "Other" (112 events), 5 edges below the share hidden; 37 customers have part of their journey simplified.')
+    expect(hiddenNote({ nodes: 0, edges: 1, customers: 1, events: 0 })).toBe('Simplified: 1 edge below the share hidden; 1 customer has part of their journey simplified.')
     expect(hiddenNote({ nodes: 0, edges: 0, customers: 0, events: 0 })).toBe('Nothing hidden: every customer and event is on the map.')
   })
 

@@ -6,9 +6,9 @@ import { formatInt, formatPercent, plural } from '../../lib/format'
 export function hiddenNote(h: FlowHidden): string {
   if (h.customers === 0 && h.events === 0 && h.nodes === 0 && h.edges === 0) return 'Nothing hidden: every customer and event is on the map.'
   const what: string[] = []
-  if (h.nodes) what.push(`${plural(h.nodes, 'rare step')} merged into "Other"`)
-  if (h.edges) what.push(`${plural(h.edges, 'edge')} below the share`)
-  return `Hidden: ${plural(h.customers, 'customer')}, ${plural(h.events, 'event')}${what.length ? ` (${what.join(', ')})` : ''}.`
+  if (h.nodes) what.push(`${plural(h.nodes, 'rare step')} merged into "Other" (${plural(h.events, 'event')})`)
+  if (h.edges) what.push(`${plural(h.edges, 'edge')} below the share hidden`)
+  return `Simplified: ${what.join(', ')}; ${plural(h.customers, 'customer')} ${h.customers === 1 ? 'has' : 'have'} part of their journey simplified.`
 }
 
 /** "The 50 listed variants cover 73 % of customers (1,204 distinct variants)." */
