@@ -80,3 +80,28 @@ func standardize(x []float64, n, d int) {
 		}
 	}
 }
+
+// inertiaOf is the k-means objective of a given partition: squared distances to the cluster means.
+func inertiaOf(x []float64, n, d, k int, labels []int) float64 {
+	c := make([]float64, k*d)
+	cnt := make([]float64, k)
+	for i, l := range labels {
+		cnt[l]++
+		for j := range d {
+			c[l*d+j] += x[i*d+j]
+		}
+	}
+	for l := range k {
+		for j := range d {
+			c[l*d+j] /= cnt[l]
+		}
+	}
+	s := 0.0
+	for i, l := range labels {
+		for j := range d {
+			v := x[i*d+j] - c[l*d+j]
+			s += v * v
+		}
+	}
+	return s
+}
