@@ -29,6 +29,8 @@ type Persona struct {
 	// CommonVariantCustomers is how many members follow CommonVariant exactly.
 	CommonVariantCustomers int    `json:"commonVariantCustomers"`
 	Status                 string `json:"status"` // StatusNew, StatusChanged or StatusStable
+	// Moved is how far the persona's centre moved since the previous run (see Match); 0 for a new one.
+	Moved float64 `json:"moved"`
 	// Centroid is the members' mean in the scaled space of Result.Used; Means the raw mean of every
 	// feature of the run (Result.Features), by name.
 	Centroid []float64          `json:"centroid"`

@@ -51,7 +51,6 @@ var phrases = []phrase{
 	{"channel.*chat", +1, "Support-heavy", ""},
 	{"support", +1, "Support-heavy", ""},
 	{"rating.mean", -1, "Unhappy", "at-risk customers"},
-	{"rating.mean", +1, "Satisfied", ""},
 	{"orders", +1, "Loyal", "repeat buyers"},
 	{"repeat", +1, "Loyal", "repeat buyers"},
 	{"order.gap.days", +1, "Loyal", "repeat buyers"},
@@ -117,7 +116,9 @@ func candidateNames(s *space, effect []float64, conversion float64) []string {
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return math.Abs(effect[idx[a]]) > math.Abs(effect[idx[b]]) })
 	var adjs, nouns []string
-	var deviceAdjs []string // a strong device signature is the most recognisable trait: it leads
+	// Adjectives in three tiers: service trouble first (what a workshop must hear about), then a device
+	// that dominates (the most recognisable trait), then the rest by effect size.
+	var serviceAdjs, deviceAdjs []string
 	for _, j := range idx {
 		e := effect[j]
 		if math.Abs(e) < minNamingEffect {
@@ -129,7 +130,10 @@ func candidateNames(s *space, effect []float64, conversion float64) []string {
 		}
 		f := s.tab.Features[s.descCols[j]]
 		for _, p := range phrasesFor(f, sign) {
-			if p.adj != "" && strings.HasPrefix(f.Name, prefixDevice) && math.Abs(e) >= strongDevice && !contains(deviceAdjs, p.adj) {
+			service := (f.Group == GroupService || (strings.HasPrefix(f.Name, prefixChannel) && isSupport("", strings.TrimPrefix(f.Name, prefixChannel)))) && sign == p.sign
+			if p.adj != "" && service && !contains(serviceAdjs, p.adj) {
+				serviceAdjs = append(serviceAdjs, p.adj)
+			} else if p.adj != "" && strings.HasPrefix(f.Name, prefixDevice) && math.Abs(e) >= strongDevice && !contains(deviceAdjs, p.adj) {
 				deviceAdjs = append(deviceAdjs, p.adj)
 			} else if p.adj != "" && !contains(adjs, p.adj) {
 				adjs = append(adjs, p.adj)
@@ -145,7 +149,7 @@ func candidateNames(s *space, effect []float64, conversion float64) []string {
 	} else {
 		nouns = append(nouns, "browsers")
 	}
-	adjs = append(deviceAdjs, adjs...)
+	adjs = append(append(serviceAdjs, deviceAdjs...), adjs...)
 	var out []string
 	for _, a := range adjs {
 		for _, nn := range nouns {

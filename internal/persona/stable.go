@@ -14,8 +14,9 @@ import (
 // square over the features both runs share (so the number does not grow with the number of features).
 const (
 	// ChangedDistance: a matched persona whose centre moved further than this is marked changed. Re-running
-	// on the same customers moves nothing; a fifth more customers of the same kinds moves centres by
-	// about 0.05 on the demo; a persona that lost or gained a whole behaviour moves by more than 0.5.
+	// on the same customers moves nothing; another demo with a fifth more customers of the same kinds
+	// moves centres by 0.03 to 0.08; a persona that gained or lost a whole behaviour (say, twice the
+	// support contacts) moves by well over 0.35.
 	ChangedDistance = 0.35
 	// MatchDistance: a new persona further than this from every old one is not matched at all (it is new,
 	// and the old one is gone) rather than inheriting a name that no longer describes it.
@@ -90,7 +91,7 @@ func (s *Saved) Restore() (*Result, error) {
 // new run's scales, over the features both runs clustered on.
 func Match(previous *Saved, now *Result) {
 	for c := range now.Personas {
-		now.Personas[c].Status = StatusNew
+		now.Personas[c].Status, now.Personas[c].Moved = StatusNew, 0
 	}
 	if previous == nil || previous.Result == nil || len(previous.Result.Personas) == 0 {
 		now.Changed = false
@@ -154,7 +155,7 @@ func Match(previous *Saved, now *Result) {
 		} else {
 			per.Name = per.AutoName
 		}
-		per.Status = StatusStable
+		per.Status, per.Moved = StatusStable, cost[c][q]
 		if cost[c][q] > ChangedDistance {
 			per.Status = StatusChanged
 			now.Changed = true
