@@ -50,12 +50,36 @@ func BenchmarkPipeline(b *testing.B) {
 // an ARI of about 0.99, the silhouette at the planted k is about 0.25).
 const benchSpread = 2
 
-func BenchmarkChooseKOneBlob(b *testing.B) {
+// BenchmarkPipelineParts times the two halves of BenchmarkPipeline separately.
+func BenchmarkPipelineParts(b *testing.B) {
 	n, d := 100000, 20
-	x, _ := blobs(n, d, 1, 3, 20240501)
-	for b.Loop() {
-		if _, err := cluster.ChooseK(x, n, d, 2, 10, cluster.Options{Seed: 7}); err != nil {
-			b.Fatal(err)
+	x, _ := blobs(n, d, 6, benchSpread, 20240501)
+	o := cluster.Options{Seed: 7}
+	b.Run("ChooseK", func(b *testing.B) {
+		start := cpuTime()
+		for b.Loop() {
+			if _, err := cluster.ChooseK(x, n, d, 2, 10, o); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+		b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
+	})
+	b.Run("GMM", func(b *testing.B) {
+		start := cpuTime()
+		for b.Loop() {
+			if _, err := cluster.GMM(x, n, d, 6, o); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
+	})
+	b.Run("KMeans", func(b *testing.B) {
+		start := cpuTime()
+		for b.Loop() {
+			if _, err := cluster.KMeans(x, n, d, 6, o); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op")
+	})
 }

@@ -30,6 +30,8 @@ const (
 	// NoStructure is the silhouette below which ChooseK prefers k = 1 when kMin allows it: Kaufman and
 	// Rousseeuw read a silhouette under 0.25 as "no substantial structure".
 	NoStructure = 0.25
+	// chooseKInitSample is the sample each k's k-means restarts run on before EM on the ChooseKSample rows.
+	chooseKInitSample = 1500
 	// NearTie is the fraction of the best silhouette within which candidates count as tied; among them
 	// ChooseK takes the one with the lowest BIC.
 	NearTie = 0.05
@@ -37,8 +39,10 @@ const (
 
 // ChooseK fits a diagonal Gaussian mixture (started from k-means) for every k in [kMin, kMax] on a sample
 // of at most ChooseKSample rows and returns the k whose hard partition has the highest silhouette on a
-// sub-sample of DefaultSilhouetteSample rows; see the package doc for the criterion. kMin below 1 counts
-// as 1; kMax is clipped to the number of distinct rows.
+// sub-sample of DefaultSilhouetteSample rows, near-ties (within NearTie of the best) going to the lowest
+// BIC, and 1 when kMin ≤ 1 and no silhouette reaches NoStructure; see the package doc. kMin below 1 counts
+// as 1; kMax is clipped to the number of distinct rows (in the sample). The k values are fitted in
+// parallel on o.Workers goroutines.
 func ChooseK(x []float64, n, d, kMin, kMax int, o Options) (KChoice, error) {
 	if err := validate(x, n, d); err != nil {
 		return KChoice{}, err
@@ -70,7 +74,7 @@ func ChooseK(x []float64, n, d, kMin, kMax int, o Options) (KChoice, error) {
 	// The largest k cost most: hand them out first so the workers finish together.
 	parallelIndex(count, o.Workers, func(t int) {
 		k := kMax - t
-		mix := gmmCanonical(xs, m, d, k, inner)
+		mix := gmmCanonical(xs, m, d, k, inner, chooseKInitSample)
 		s := Score{K: k, BIC: mix.bic(m, d)}
 		if mix.k >= 2 {
 			s.Silhouette = silhouetteFromMatrix(dist, mix.labels, sil)

@@ -4,15 +4,22 @@
 //
 // # Basics
 //
-// KMeans seeds with greedy k-means++ and runs Lloyd iterations accelerated by Hamerly's bounds (same result
-// as plain Lloyd, far fewer distance computations once centroids settle). Options.Restarts restarts (default
-// 10) run on Options.Workers goroutines; the one with the least inertia wins.
+// KMeans seeds with greedy k-means++ (2+ln k candidates per centroid, as scikit-learn) and runs Lloyd
+// iterations accelerated by Hamerly's bounds and partial distances (same assignments as plain Lloyd, far
+// fewer distance computations once centroids settle). Iterations stop when no row changes cluster, when
+// the centroids' total squared move is below 1e-4 × the mean column variance (scikit-learn's rule), or
+// after Options.MaxIter. Options.Restarts restarts (default 10) run on Options.Workers goroutines; the one
+// with the least inertia wins.
 //
-// GMM fits a mixture of Gaussians with diagonal covariances by EM started from the k-means partition.
-// Responsibilities are computed in log space with log-sum-exp, so far-away rows underflow to a clean zero
-// instead of NaN. Each variance is floored at 1e-6 × the mean column variance, so a constant feature or a
-// cluster of duplicates gives a large but finite density. EM stops when the log-likelihood changes by less
-// than 1e-5 of its magnitude, or after Options.MaxIter steps. BIC = -2·LL + p·ln n with p = k·2d + k-1.
+// GMM fits a mixture of Gaussians with diagonal covariances by EM started from the best k-means
+// partition; above GMMInitSample rows the k-means restarts run on a sample of that size (they only have to
+// find the basin) and EM runs on all rows. Responsibilities are computed in log space with log-sum-exp;
+// a component more than 40 nats below a row's best (a responsibility under 4e-18) counts as exactly zero,
+// which lets the E-step abandon it part-way through the distance. Each variance is floored at 1e-6 × the
+// mean column variance, so a constant feature or a cluster of duplicates gives a large but finite density.
+// EM stops when the log-likelihood changes by less than 1e-5 of its magnitude, or after Options.MaxIter
+// steps. BIC = -2·LL + p·ln n with p = k·2d + k-1. The E- and M-steps run on Options.Workers goroutines
+// over fixed blocks of rows.
 //
 // ChooseK scores every k in [kMin, kMax] and returns the scores with the choice (the UI plots them).
 // Silhouette, ARI, Hungarian and KMedoids are the building blocks for quality scores, stability across
@@ -20,14 +27,19 @@
 //
 // # Caveats
 //
-// The criterion for k: for each k, a diagonal GMM is fitted on a sample of at most ChooseKSample rows
-// (drawn reproducibly from the seed), and its hard partition is scored by the mean silhouette on a
-// sub-sample of DefaultSilhouetteSample rows. The k with the highest silhouette wins (ties: the smaller k).
-// When kMin ≤ 1 and even the best silhouette is below NoStructure (0.25, "no substantial structure" after
-// Kaufman and Rousseeuw), the answer is 1. The BIC of each k is reported beside the silhouette but does not
-// decide: on elongated (anisotropic) clusters a diagonal mixture improves its likelihood by splitting one
-// cluster into several, so BIC over-counts them, whereas the silhouette of the mixture's partition peaks
-// at the planted number.
+// The criterion for k (KChoice.Method "silhouette"): for each k, a diagonal GMM is fitted on a sample of
+// at most ChooseKSample rows (drawn reproducibly from the seed; its k-means start on 1,500 of them), and
+// its hard partition is scored by the mean Euclidean silhouette on a sub-sample of
+// DefaultSilhouetteSample rows. The k with the highest silhouette wins, except that every k whose
+// silhouette is within NearTie (5 %) of the best counts as tied, and among tied k the lowest BIC (on the
+// fitting sample) wins. When kMin ≤ 1 and even the best silhouette is below NoStructure (0.25, "no
+// substantial structure" after Kaufman and Rousseeuw), the answer is 1; with kMin ≥ 2 the range is
+// trusted and data without structure gets the k of the best silhouette, usually kMin. Why both: the
+// silhouette alone under-counts clusters that touch (merging two neighbours costs it little), BIC alone
+// over-counts elongated clusters (a diagonal mixture gains likelihood by cutting one into pieces, so BIC
+// keeps falling past the planted k). Near the silhouette's peak BIC separates touching clusters, and the
+// silhouette's fall beyond the planted k keeps BIC from running on. The silhouette for k = 1 is reported
+// as 0 (it is undefined).
 //
 // Determinism: every random draw comes from a generator derived from Options.Seed and the purpose and
 // index of the draw (restart number, sample), never from shared state, and parallel work is combined in a

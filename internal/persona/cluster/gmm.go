@@ -49,7 +49,7 @@ func GMM(x []float64, n, d, k int, o Options) (GMMResult, error) {
 	}
 	o = o.withDefaults()
 	c := canonicalise(x, n, d)
-	m := gmmCanonical(c.x, n, d, min(k, c.distinct), o)
+	m := gmmCanonical(c.x, n, d, min(k, c.distinct), o, GMMInitSample)
 	res := GMMResult{
 		K: m.k, Labels: toCallerOrder(m.labels, c.orig), Means: m.means, Vars: m.vars, Weights: m.weights,
 		LogLik: m.logLik, BIC: m.bic(n, d),
@@ -76,69 +76,58 @@ func (m mixture) bic(n, d int) float64 {
 }
 
 // gmmCanonical initialises from k-means on canonical rows and runs EM.
-func gmmCanonical(x []float64, n, d, k int, o Options) mixture {
-	return emFrom(x, n, d, kmeansInit(x, n, d, k, o), o)
-}
-
-// GMMInitSample is the size of the sample the k-means restarts that start GMM compete on when there are
-// more rows: the winner's centroids are then refined by Lloyd iterations on all rows. The restarts only
-// have to find the right basin, which a sample shows as clearly as the whole data, at a fraction of the
-// cost.
-const GMMInitSample = 10000
-
-// kmeansInit is the k-means partition EM starts from.
-func kmeansInit(x []float64, n, d, k int, o Options) partition {
-	if n <= GMMInitSample {
-		return kmeansCanonical(x, n, d, k, o)
-	}
-	idx := sampleRows(n, GMMInitSample, newRNG(o.Seed, streamSample, uint64(k)))
-	xs := make([]float64, len(idx)*d)
-	for a, i := range idx {
-		copy(xs[a*d:a*d+d], x[i*d:i*d+d])
-	}
-	// Sampled rows can coincide even where all rows are distinct, so clip k to the sample too.
-	ks := min(k, countDistinct(xs, len(idx), d))
-	p := kmeansCanonical(xs, len(idx), d, ks, o)
-	return lloydFrom(x, n, d, ks, o.MaxIter, lloydTol(x, n, d), p.centroids)
-}
-
-// emFrom runs EM from the mixture whose components are the clusters of p.
-func emFrom(x []float64, n, d int, p partition, o Options) mixture {
-	k := p.k
+func gmmCanonical(x []float64, n, d, k int, o Options, initSample int) mixture {
 	floor := varFloorFrac * columnVariance(x, n, d)
 	if floor <= 0 {
 		floor = 1e-12 // every row is identical: any positive floor gives a finite density
 	}
+	return em(x, n, d, o, floor, start(x, n, d, k, o, initSample, floor))
+}
+
+// GMMInitSample is the size of the sample the k-means restarts that start GMM compete on when there are
+// more rows. The restarts only have to find the right basin, which a sample shows as clearly as the whole
+// data, at a fraction of the cost; EM on all rows does the rest.
+const GMMInitSample = 10000
+
+// start is the mixture EM begins from: the weights, means and variances of the best k-means partition of
+// x, or of a sample of initSample canonical rows when there are more.
+func start(x []float64, n, d, k int, o Options, initSample int, floor float64) *emState {
+	xs, m := x, n
+	if n > initSample {
+		idx := sampleRows(n, initSample, newRNG(o.Seed, streamSample, uint64(k)))
+		m = len(idx)
+		xs = make([]float64, m*d)
+		for a, i := range idx {
+			copy(xs[a*d:a*d+d], x[i*d:i*d+d])
+		}
+		// Sampled rows can coincide even where all rows are distinct, so clip k to the sample too.
+		k = min(k, countDistinct(xs, m, d))
+	}
+	p := kmeansCanonical(xs, m, d, k, o)
 	st := newEMState(n, d, k)
-	copy(st.best, p.labels)
-	// Start: weights, means and variances of the k-means clusters.
+	if m == n {
+		copy(st.best, p.labels) // a good first guess for the E-step's pruning
+	}
 	counts := make([]float64, k)
 	for i, l := range p.labels {
 		counts[l]++
-		row := x[i*d : i*d+d]
-		for j, v := range row {
-			st.s1[l*d+j] += v
-		}
-	}
-	for l := range k {
-		st.weights[l] = counts[l] / float64(n)
-		for j := range d {
-			st.means[l*d+j] = st.s1[l*d+j] / max(counts[l], 1)
-		}
-	}
-	clear(st.vars)
-	for i, l := range p.labels {
-		row := x[i*d : i*d+d]
-		for j, v := range row {
-			dv := v - st.means[l*d+j]
+		for j, v := range xs[i*d : i*d+d] {
+			dv := v - p.centroids[l*d+j]
 			st.vars[l*d+j] += dv * dv
 		}
 	}
+	copy(st.means, p.centroids)
 	for l := range k {
+		st.weights[l] = counts[l] / float64(m)
 		for j := range d {
 			st.vars[l*d+j] = max(st.vars[l*d+j]/max(counts[l], 1), floor)
 		}
 	}
+	return st
+}
+
+// em runs EM from st to convergence and returns the mixture in canonical component order.
+func em(x []float64, n, d int, o Options, floor float64, st *emState) mixture {
 	globalVar := columnVariances(x, n, d)
 	reseeds := 0
 	ll := st.eStep(x, o.Workers)
