@@ -262,9 +262,14 @@ func pathKey(steps []int32) string {
 	return string(b)
 }
 
+// minPooledSD floors the pooled standard deviation of Cohen's d (the scaled features have an overall
+// standard deviation of 1): a feature that is constant inside both groups but differs between them gets a
+// large, finite effect instead of a division by zero.
+const minPooledSD = 0.1
+
 // cohensD is, per column of the n × d matrix x, Cohen's d of the rows labelled c against the others: the
-// difference of the means over the pooled standard deviation (0 when either group is empty or the column
-// does not vary within them).
+// difference of the means over the pooled standard deviation (floored at minPooledSD; all 0 when either
+// group is empty).
 func cohensD(x []float64, d int, labels []int, c int) []float64 {
 	mIn, mOut := make([]float64, d), make([]float64, d)
 	nIn, nOut := 0, 0
@@ -300,9 +305,8 @@ func cohensD(x []float64, d int, labels []int, c int) []float64 {
 		}
 	}
 	for j := range effect {
-		if pooled := math.Sqrt(ss[j] / float64(nIn+nOut-2)); pooled > 1e-9 {
-			effect[j] = (mIn[j] - mOut[j]) / pooled
-		}
+		pooled := math.Max(math.Sqrt(ss[j]/float64(nIn+nOut-2)), minPooledSD)
+		effect[j] = (mIn[j] - mOut[j]) / pooled
 	}
 	return effect
 }

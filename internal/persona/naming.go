@@ -138,7 +138,7 @@ func candidateNames(s *space, effect []float64, conversion float64) []string {
 			} else if p.adj != "" && !contains(adjs, p.adj) {
 				adjs = append(adjs, p.adj)
 			}
-			if p.noun != "" && !contains(nouns, p.noun) {
+			if p.noun != "" && !contains(nouns, p.noun) && fitsConversion(p.noun, conversion) {
 				nouns = append(nouns, p.noun)
 			}
 		}
@@ -211,4 +211,12 @@ func sharesWord(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// fitsConversion keeps a noun that speaks of buying or browsing off a persona whose conversion rate says
+// the opposite.
+func fitsConversion(noun string, conversion float64) bool {
+	buying := strings.Contains(noun, "buyer") || strings.Contains(noun, "converter")
+	browsing := strings.Contains(noun, "browser")
+	return !(buying && conversion < 0.5) && !(browsing && conversion >= 0.5)
 }
