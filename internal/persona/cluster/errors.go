@@ -8,7 +8,8 @@ var ErrEmpty = errors.New("cluster: no data")
 // ErrShape is returned when the data slice does not hold exactly n*d values, or n or d is negative.
 var ErrShape = errors.New("cluster: data length does not match n*d")
 
-// ErrNonFinite is returned when the data holds NaN or ±Inf:
+// ErrNonFinite is returned when the data holds NaN, ±Inf or a value beyond ±MaxAbs (whose square would
+// overflow):
 // no centroid or likelihood is meaningful then, so the caller must impute or drop those values first.
 var ErrNonFinite = errors.New("cluster: data holds NaN or Inf")
 

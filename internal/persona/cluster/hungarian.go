@@ -20,7 +20,13 @@ func Hungarian(cost [][]float64) []int {
 	if rows == 0 || cols == 0 {
 		return out
 	}
-	big := prohibitive(cost, min(rows, cols))
+	// Scaling all costs by a positive factor keeps the optimum; it keeps huge costs and the prohibitive
+	// value finite, without which the augmenting path search could stall on Inf - Inf.
+	scale := 1.0
+	if m := maxFinite(cost); m > 1e100 {
+		scale = 1 / m
+	}
+	big := prohibitive(maxFinite(cost)*scale, min(rows, cols))
 	at := func(i, j int) float64 {
 		if j >= len(cost[i]) {
 			return big
@@ -29,7 +35,7 @@ func Hungarian(cost [][]float64) []int {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return big
 		}
-		return v
+		return v * scale
 	}
 	if rows <= cols {
 		for i, j := range assignMin(rows, cols, at) {
@@ -44,8 +50,8 @@ func Hungarian(cost [][]float64) []int {
 	return out
 }
 
-// prohibitive is a cost larger than any assignment made of finite cells can total.
-func prohibitive(cost [][]float64, size int) float64 {
+// maxFinite is the largest magnitude among the finite cells.
+func maxFinite(cost [][]float64) float64 {
 	m := 0.0
 	for _, r := range cost {
 		for _, v := range r {
@@ -54,6 +60,12 @@ func prohibitive(cost [][]float64, size int) float64 {
 			}
 		}
 	}
+	return m
+}
+
+// prohibitive is a cost larger than any assignment made of finite cells (each at most m in magnitude) can
+// total.
+func prohibitive(m float64, size int) float64 {
 	return (m+1)*float64(2*size+2) + 1
 }
 

@@ -25,6 +25,7 @@ func TestHungarianKnown(t *testing.T) {
 		{"negative costs", [][]float64{{-5, 0}, {0, -5}}, []int{0, 1}},
 		{"prohibitive cells", [][]float64{{nan, 1}, {2, inf}}, []int{1, 0}},
 		{"ragged rows", [][]float64{{5}, {1, 2}}, []int{0, 1}},
+		{"huge costs", [][]float64{{1e308, -1e308}, {-1e308, 1e307}}, []int{1, 0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -95,6 +95,8 @@ func TestKMeansEdgeCases(t *testing.T) {
 		{"negative n", []float64{}, -1, 2, 1, 0, cluster.ErrShape},
 		{"NaN", []float64{1, math.NaN(), 3, 4}, 2, 2, 1, 0, cluster.ErrNonFinite},
 		{"Inf", []float64{1, 2, math.Inf(-1), 4}, 2, 2, 1, 0, cluster.ErrNonFinite},
+		{"beyond MaxAbs", []float64{1, 2, -1e200, 4}, 2, 2, 1, 0, cluster.ErrNonFinite},
+		{"at MaxAbs", []float64{cluster.MaxAbs, -cluster.MaxAbs, -cluster.MaxAbs, cluster.MaxAbs, 0, 0}, 3, 2, 3, 3, nil},
 		{"k zero", []float64{1, 2}, 2, 1, 0, 0, cluster.ErrBadK},
 		{"k above n", []float64{1, 2}, 2, 1, 3, 0, cluster.ErrTooFewPoints},
 		{"k equals n", []float64{1, 5, 9}, 3, 1, 3, 3, nil},

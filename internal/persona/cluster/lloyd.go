@@ -252,7 +252,7 @@ func seedPlusPlus(x []float64, n, d, k int, rng interface {
 			cum[i] = run
 		}
 		bestIdx, bestPot := -1, math.Inf(1)
-		for range trials {
+		for t := range trials {
 			r := rng.Float64() * run
 			idx := sort.SearchFloat64s(cum, r)
 			for idx < n-1 && closest[idx] == 0 {
@@ -276,7 +276,7 @@ func seedPlusPlus(x []float64, n, d, k int, rng interface {
 				cand[i], candOwner[i] = v, o
 				p += v
 			}
-			if p < bestPot {
+			if t == 0 || p < bestPot {
 				bestIdx, bestPot = idx, p
 				copy(bestCand, cand)
 				copy(bestOwner, candOwner)

@@ -6,6 +6,9 @@ import (
 	"sync"
 )
 
+// MaxAbs is the largest magnitude a data value may have: beyond it squared distances could overflow.
+const MaxAbs = 1e150
+
 // validate checks the shape and values of a row-major n×d matrix.
 func validate(x []float64, n, d int) error {
 	if n < 0 || d < 0 {
@@ -21,7 +24,8 @@ func validate(x []float64, n, d int) error {
 		return ErrShape
 	}
 	for _, v := range x {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
+		// NaN fails both comparisons, ±Inf the second.
+		if !(math.Abs(v) <= MaxAbs) {
 			return ErrNonFinite
 		}
 	}
