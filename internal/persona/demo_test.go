@@ -318,3 +318,23 @@ func TestDemoAssign(t *testing.T) {
 		}
 	}
 }
+
+// TestMixtureVersusKMeans measures why MethodFeatures fits a mixture: both on the demo, same features and k.
+func TestMixtureVersusKMeans(t *testing.T) {
+	d := loadDemo(t, demo3000)
+	aris := map[string]float64{}
+	for _, alg := range []string{"gmm", "kmeans"} {
+		restore := persona.SetFeatureAlgorithm(alg)
+		start := time.Now()
+		r, err := persona.Run(d.snap, persona.Options{K: len(d.planted), Seed: 1, Now: fixedClock})
+		restore()
+		if err != nil {
+			t.Fatal(err)
+		}
+		aris[alg], _ = scoreARI(d, r)
+		t.Logf("%s, k = %d: ARI %.4f, run %v", alg, r.K, aris[alg], time.Since(start))
+	}
+	if aris["gmm"] < 0.9 || aris["gmm"] < aris["kmeans"]-0.01 {
+		t.Errorf("got ARI %.4f for the mixture and %.4f for k-means, want the mixture at least as good", aris["gmm"], aris["kmeans"])
+	}
+}
