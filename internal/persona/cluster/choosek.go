@@ -52,7 +52,7 @@ func ChooseK(x []float64, n, d, kMin, kMax int, o Options) (KChoice, error) {
 		return KChoice{}, ErrBadK
 	}
 	o = o.withDefaults()
-	c := canonicalise(x, n, d)
+	c := canonicalise(x, n, d, o.Workers)
 	// Sampling picks canonical rows, so the sample (and everything after) ignores the caller's row order.
 	fit := sampleRows(n, ChooseKSample, newRNG(o.Seed, streamChooseK, 0))
 	xs := make([]float64, len(fit)*d)
@@ -64,23 +64,24 @@ func ChooseK(x []float64, n, d, kMin, kMax int, o Options) (KChoice, error) {
 	kMax = min(kMax, distinct)
 	kMin = min(kMin, kMax)
 
-	sil := sampleRows(m, DefaultSilhouetteSample, newRNG(o.Seed, streamSil, 0))
-	dist := pairwise(xs, d, sil, o.Workers)
-
 	count := kMax - kMin + 1
 	scores := make([]Score, count)
+	labels := make([][]int, count)
 	inner := o
 	inner.Workers = 1
 	// The largest k cost most: hand them out first so the workers finish together.
 	parallelIndex(count, o.Workers, func(t int) {
 		k := kMax - t
 		mix := gmmCanonical(xs, m, d, k, inner, chooseKInitSample)
-		s := Score{K: k, BIC: mix.bic(m, d)}
+		scores[k-kMin] = Score{K: k, BIC: mix.bic(m, d)}
 		if mix.k >= 2 {
-			s.Silhouette = silhouetteFromMatrix(dist, mix.labels, sil)
+			labels[k-kMin] = mix.labels
 		}
-		scores[k-kMin] = s
 	})
+	sil := sampleRows(m, DefaultSilhouetteSample, newRNG(o.Seed, streamSil, 0))
+	for t, s := range silhouettes(xs, d, sil, labels, o.Workers) {
+		scores[t].Silhouette = s
+	}
 	best := -1
 	for t, s := range scores {
 		if s.K >= 2 && (best < 0 || s.Silhouette > scores[best].Silhouette) {
@@ -118,44 +119,4 @@ func countDistinct(x []float64, n, d int) int {
 		}
 	}
 	return c
-}
-
-// pairwise is the full matrix of Euclidean distances between the rows idx of x, computed once and shared by
-// every k's silhouette.
-func pairwise(x []float64, d int, idx []int, workers int) []float64 {
-	m := len(idx)
-	out := make([]float64, m*m)
-	parallelIndex(m, workers, func(a int) {
-		ra := x[idx[a]*d : idx[a]*d+d]
-		for b := a + 1; b < m; b++ {
-			out[a*m+b] = math.Sqrt(sqDist(ra, x[idx[b]*d:idx[b]*d+d]))
-		}
-	})
-	for a := range m {
-		for b := a + 1; b < m; b++ {
-			out[b*m+a] = out[a*m+b]
-		}
-	}
-	return out
-}
-
-// silhouetteFromMatrix is the mean silhouette of the rows idx given their pairwise distances.
-func silhouetteFromMatrix(dist []float64, labels, idx []int) float64 {
-	dense, k, ok := denseLabels(labels, idx)
-	if !ok || k < 2 {
-		return 0
-	}
-	m := len(idx)
-	sums := make([]float64, k)
-	sizes := sizesOf(dense, k)
-	total := 0.0
-	for a := range m {
-		clear(sums)
-		row := dist[a*m : a*m+m]
-		for b, v := range row {
-			sums[dense[b]] += v // the diagonal is 0, so a's own entry adds nothing
-		}
-		total += silhouetteOf(sums, sizes, dense[a])
-	}
-	return total / float64(m)
 }

@@ -48,7 +48,7 @@ func GMM(x []float64, n, d, k int, o Options) (GMMResult, error) {
 		return GMMResult{}, ErrTooFewPoints
 	}
 	o = o.withDefaults()
-	c := canonicalise(x, n, d)
+	c := canonicalise(x, n, d, o.Workers)
 	m := gmmCanonical(c.x, n, d, min(k, c.distinct), o, GMMInitSample)
 	res := GMMResult{
 		K: m.k, Labels: toCallerOrder(m.labels, c.orig), Means: m.means, Vars: m.vars, Weights: m.weights,
@@ -87,7 +87,7 @@ func gmmCanonical(x []float64, n, d, k int, o Options, initSample int) mixture {
 // GMMInitSample is the size of the sample the k-means restarts that start GMM compete on when there are
 // more rows. The restarts only have to find the right basin, which a sample shows as clearly as the whole
 // data, at a fraction of the cost; EM on all rows does the rest.
-const GMMInitSample = 10000
+const GMMInitSample = 5000
 
 // start is the mixture EM begins from: the weights, means and variances of the best k-means partition of
 // x, or of a sample of initSample canonical rows when there are more.

@@ -31,7 +31,7 @@ func KMeans(x []float64, n, d, k int, o Options) (KMeansResult, error) {
 		return KMeansResult{}, ErrTooFewPoints
 	}
 	o = o.withDefaults()
-	c := canonicalise(x, n, d)
+	c := canonicalise(x, n, d, o.Workers)
 	res := kmeansCanonical(c.x, n, d, min(k, c.distinct), o)
 	return KMeansResult{K: res.k, Labels: toCallerOrder(res.labels, c.orig), Centroids: res.centroids, Inertia: res.inertia}, nil
 }

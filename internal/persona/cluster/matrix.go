@@ -44,15 +44,17 @@ type canonical struct {
 
 // canonicalise sorts rows by a hash of their values, then by the values themselves (so hash collisions
 // are ordered too). Identical rows end up adjacent and interchangeable.
-func canonicalise(x []float64, n, d int) canonical {
+func canonicalise(x []float64, n, d, workers int) canonical {
 	type keyed struct {
 		hash uint64
 		row  int
 	}
 	keys := make([]keyed, n)
-	for i := range n {
-		keys[i] = keyed{rowHash(x[i*d : i*d+d]), i}
-	}
+	parallelChunks(n, workers, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			keys[i] = keyed{rowHash(x[i*d : i*d+d]), i}
+		}
+	})
 	slices.SortFunc(keys, func(a, b keyed) int {
 		if a.hash != b.hash {
 			if a.hash < b.hash {
@@ -64,10 +66,15 @@ func canonicalise(x []float64, n, d int) canonical {
 	})
 	orig := make([]int, n)
 	cx := make([]float64, n*d)
+	parallelChunks(n, workers, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			r := keys[i].row
+			orig[i] = r
+			copy(cx[i*d:i*d+d], x[r*d:r*d+d])
+		}
+	})
 	distinct := 0
 	for i, kr := range keys {
-		orig[i] = kr.row
-		copy(cx[i*d:i*d+d], x[kr.row*d:kr.row*d+d])
 		if i == 0 || keys[i-1].hash != kr.hash || compareRows(cx[(i-1)*d:i*d], cx[i*d:i*d+d]) != 0 {
 			distinct++
 		}

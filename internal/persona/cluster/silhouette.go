@@ -23,25 +23,69 @@ func Silhouette(x []float64, n, d int, labels []int, sample int, seed uint64) fl
 		sample = DefaultSilhouetteSample
 	}
 	idx := sampleRows(n, sample, newRNG(seed, streamSilhouet, 0))
-	dense, k, ok := denseLabels(labels, idx)
-	if !ok || k < 2 {
-		return 0
+	return silhouettes(x, d, idx, [][]int{labels}, runtime.GOMAXPROCS(0))[0]
+}
+
+// silhouettes scores several partitions of the same rows (nil for none) on the rows idx in one pass over
+// the pairwise distances, so each distance is computed once for all of them.
+func silhouettes(x []float64, d int, idx []int, partitions [][]int, workers int) []float64 {
+	out := make([]float64, len(partitions))
+	type part struct {
+		t, k  int
+		sizes []int
+		off   int // where this partition's per-cluster sums start
 	}
-	m := len(idx)
-	sizes := sizesOf(dense, k)
-	workers := runtime.GOMAXPROCS(0)
-	scores := make([]float64, m)
+	var parts []part
+	var dense [][]int
+	width := 0
+	for t, labels := range partitions {
+		if labels == nil {
+			continue
+		}
+		dl, k, ok := denseLabels(labels, idx)
+		if !ok || k < 2 {
+			continue
+		}
+		parts = append(parts, part{t: t, k: k, sizes: sizesOf(dl, k), off: width})
+		dense = append(dense, dl)
+		width += k
+	}
+	if len(parts) == 0 {
+		return out
+	}
+	m, np := len(idx), len(parts)
+	// slot[b*np+p] is where row b's distance goes for partition p.
+	slot := make([]int, m*np)
+	for b := range m {
+		for p, pt := range parts {
+			slot[b*np+p] = pt.off + dense[p][b]
+		}
+	}
+	scores := make([]float64, m*np)
 	parallelIndex(m, workers, func(a int) {
-		sums := make([]float64, k)
+		sums := make([]float64, width)
 		ra := x[idx[a]*d : idx[a]*d+d]
 		for b := range m {
-			if b != a {
-				sums[dense[b]] += math.Sqrt(sqDist(ra, x[idx[b]*d:idx[b]*d+d]))
+			if b == a {
+				continue
+			}
+			v := math.Sqrt(sqDist(ra, x[idx[b]*d:idx[b]*d+d]))
+			for _, s := range slot[b*np : b*np+np] {
+				sums[s] += v
 			}
 		}
-		scores[a] = silhouetteOf(sums, sizes, dense[a])
+		for p, pt := range parts {
+			scores[a*np+p] = silhouetteOf(sums[pt.off:pt.off+pt.k], pt.sizes, dense[p][a])
+		}
 	})
-	return meanOf(scores)
+	for p, pt := range parts {
+		total := 0.0
+		for a := range m {
+			total += scores[a*np+p]
+		}
+		out[pt.t] = total / float64(m)
+	}
+	return out
 }
 
 // sizesOf counts the rows per cluster.
@@ -70,17 +114,6 @@ func silhouetteOf(sums []float64, sizes []int, own int) float64 {
 		return (out - in) / m
 	}
 	return 0
-}
-
-func meanOf(v []float64) float64 {
-	if len(v) == 0 {
-		return 0
-	}
-	s := 0.0
-	for _, x := range v {
-		s += x
-	}
-	return s / float64(len(v))
 }
 
 // sampleRows draws min(n, size) distinct rows (all of them when n ≤ size), in increasing order.
