@@ -43,8 +43,8 @@ describe('layoutPersonaMap', () => {
       [0.5, 0.25],
       { width: 460, height: 200, margin },
     )
-    expect(got.xTicks.map((t) => t.label)).toEqual(['−10', '−5', '0'])
-    expect(got.xTicks.map((t) => t.pos)).toEqual([20.9, 230, 439.1])
+    expect(got.xTicks.map((t) => t.label)).toEqual(['−10', '−8', '−6', '−4', '−2', '0'])
+    expect(got.xTicks.map((t) => t.pos)).toEqual([20.9, 104.5, 188.2, 271.8, 355.5, 439.1])
     expect(got.yTicks.map((t) => t.label)).toEqual(['0', '2'])
     expect(got.yTicks.map((t) => t.pos)).toEqual([141.8, 58.2])
   })
@@ -86,8 +86,10 @@ describe('layoutPersonaMap', () => {
 describe('ticks', () => {
   it('steps by 1, 2 or 5 times a power of ten', () => {
     expect(niceStep(10, 5)).toBe(2)
-    expect(niceStep(1, 4)).toBe(0.5)
-    expect(niceStep(0.07, 3)).toBe(0.05)
+    expect(niceStep(1, 4)).toBe(0.2)
+    expect(niceStep(1, 2)).toBe(0.5)
+    expect(niceStep(0.07, 3)).toBe(0.02)
+    expect(niceStep(80, 2)).toBe(50)
     expect(niceStep(0, 3)).toBe(1)
   })
   it('lists multiples without floating-point dust', () => {
@@ -100,7 +102,7 @@ describe('texts', () => {
   it('titles axes and dots, and says when the map is a sample', () => {
     expect(axisTitle(2, 0.213)).toBe('PC 2 · 21 % of the variance')
     expect(axisTitle(1, Number.NaN)).toBe('PC 1')
-    expect(dotTitle({ profile: 'p-1', x: 1.234, y: -0.5 }, 'Alpha')).toBe('p-1 · Alpha · PC 1 1.23, PC 2 -0.50')
+    expect(dotTitle({ profile: 'p-1', x: 1.234, y: -0.5 }, 'Alpha')).toBe('p-1 · Alpha · PC 1 1.23, PC 2 −0.50')
     expect(sampleNote(5000)).toBe('5,000 customers drawn (a random sample)')
     expect(sampleNote(125)).toBe('125 customers')
   })

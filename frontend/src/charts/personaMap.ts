@@ -72,7 +72,7 @@ export function niceStep(span: number, count: number): number {
   const raw = span / count
   const mag = 10 ** Math.floor(Math.log10(raw))
   const f = raw / mag
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag
+  return (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * mag
 }
 
 /** Multiples of step inside [lo, hi], free of floating-point dust (0.30000000000000004 → 0.3). */
@@ -175,9 +175,14 @@ export function layoutPersonaMap(
   }
 }
 
+/** A coordinate with two decimals and a real minus sign, as the ticks show it. */
+export function formatCoord(v: number): string {
+  return Number.isFinite(v) ? v.toFixed(2).replace('-', '−') : '–'
+}
+
 /** The hover text of a dot: who it is and where, with the exact coordinates. */
 export function dotTitle(d: Pick<MapDot, 'profile' | 'x' | 'y'>, personaName: string): string {
-  return `${d.profile} · ${personaName} · PC 1 ${d.x.toFixed(2)}, PC 2 ${d.y.toFixed(2)}`
+  return `${d.profile} · ${personaName} · PC 1 ${formatCoord(d.x)}, PC 2 ${formatCoord(d.y)}`
 }
 
 /** "1,234 customers", with a note when Go sent its cap of sampled points. */
