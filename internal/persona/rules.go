@@ -70,13 +70,17 @@ func addRules(r *Result, s *space) error {
 		var rules []Rule
 		walkTree(root, nil, func(conds []Condition) {
 			rule := makeRule(s, conds, cuts)
+			ruleCols := make([]int, len(rule.Conditions))
+			for k, cond := range rule.Conditions {
+				ruleCols[k] = tab.Column(cond.Feature)
+			}
 			matched, hit, members := 0, 0, 0
 			for i := 0; i < n; i++ {
 				in := r.Labels[i] == c
 				if in {
 					members++
 				}
-				if rule.matches(tab, i) {
+				if rule.matches(tab.Row(i), ruleCols) {
 					matched++
 					if in {
 						hit++
@@ -281,11 +285,10 @@ func makeRule(s *space, conds []Condition, cuts [][]float64) Rule {
 	return rule
 }
 
-// matches reports whether table row i meets every condition.
-func (r Rule) matches(t *Table, i int) bool {
-	row := t.Row(i)
-	for _, c := range r.Conditions {
-		v := row[t.Column(c.Feature)]
+// matches reports whether a table row meets every condition; cols are the conditions' columns.
+func (r Rule) matches(row []float64, cols []int) bool {
+	for k, c := range r.Conditions {
+		v := row[cols[k]]
 		if (c.Op == "<" && !(v < c.Value)) || (c.Op == "≥" && !(v >= c.Value)) {
 			return false
 		}
