@@ -61,17 +61,27 @@ func silhouettes(x []float64, d int, idx []int, partitions [][]int, workers int)
 			slot[b*np+p] = pt.off + dense[p][b]
 		}
 	}
+	// Each distance once, into a symmetric matrix; float32 halves the memory the pass below streams
+	// through and is ample precision for a mean of ratios.
+	dist := make([]float32, m*m)
+	parallelIndex(m, workers, func(a int) {
+		ra := x[idx[a]*d : idx[a]*d+d]
+		for b := a + 1; b < m; b++ {
+			dist[a*m+b] = float32(math.Sqrt(sqDist(ra, x[idx[b]*d:idx[b]*d+d])))
+		}
+	})
+	for a := range m {
+		for b := a + 1; b < m; b++ {
+			dist[b*m+a] = dist[a*m+b]
+		}
+	}
 	scores := make([]float64, m*np)
 	parallelIndex(m, workers, func(a int) {
 		sums := make([]float64, width)
-		ra := x[idx[a]*d : idx[a]*d+d]
-		for b := range m {
-			if b == a {
-				continue
-			}
-			v := math.Sqrt(sqDist(ra, x[idx[b]*d:idx[b]*d+d]))
+		for b, v := range dist[a*m : a*m+m] {
+			fv := float64(v) // the diagonal is 0 and adds nothing
 			for _, s := range slot[b*np : b*np+np] {
-				sums[s] += v
+				sums[s] += fv
 			}
 		}
 		for p, pt := range parts {
