@@ -29,14 +29,14 @@ func (s *session) snapshot() (*explore.Snapshot, error) {
 // invalidate drops the snapshot; the next analysis loads the workspace again.
 func (s *session) invalidate() {
 	s.snapMu.Lock()
-	s.snap = nil
+	s.snap, s.personas, s.personaOf = nil, nil, nil
 	s.snapMu.Unlock()
 }
 
 // replace installs a snapshot rebuilt in memory (new rules or stages on the same rows).
 func (s *session) replace(snap *explore.Snapshot) {
 	s.snapMu.Lock()
-	s.snap = snap
+	s.snap, s.personaOf = snap, nil
 	s.snapMu.Unlock()
 }
 

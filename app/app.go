@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"wayline/internal/explore"
+	"wayline/internal/persona"
 	"wayline/internal/recent"
 	"wayline/internal/store"
 )
@@ -34,6 +35,7 @@ type App struct {
 	Imports   *Imports
 	Explore   *Explore
 	Identity  *Identity
+	Personas  *Personas
 }
 
 // New builds the app; nothing is opened yet.
@@ -47,6 +49,7 @@ func New(cfg Config) *App {
 	a.Imports = &Imports{app: a}
 	a.Explore = &Explore{app: a}
 	a.Identity = &Identity{app: a}
+	a.Personas = &Personas{app: a}
 	return a
 }
 
@@ -66,12 +69,12 @@ func (a *App) SetDialogs(d Dialogs) {
 
 // Bound lists the structs the frontend can call, by the name the frontend uses.
 func (a *App) Bound() map[string]any {
-	return map[string]any{"Workspace": a.Workspace, "Imports": a.Imports, "Explore": a.Explore, "Identity": a.Identity}
+	return map[string]any{"Workspace": a.Workspace, "Imports": a.Imports, "Explore": a.Explore, "Identity": a.Identity, "Personas": a.Personas}
 }
 
 // BoundList is Bound as the slice Wails' options.App.Bind wants.
 func (a *App) BoundList() []any {
-	return []any{a.Workspace, a.Imports, a.Explore, a.Identity}
+	return []any{a.Workspace, a.Imports, a.Explore, a.Identity, a.Personas}
 }
 
 // writes names every bound method that changes a workspace, switches the session to another file, or reads
@@ -82,6 +85,7 @@ var writes = map[string]bool{
 	"Imports.Run": true, "Imports.Remove": true, "Imports.SaveRecipe": true, "Imports.Cancel": true,
 	"Imports.Inspect": true, "Imports.PickFiles": true,
 	"Identity.SetRules": true, "Identity.BlockValue": true, "Identity.SetStages": true,
+	"Personas.Run": true, "Personas.Rename": true, "Personas.SetNotes": true, "Personas.SetColor": true,
 }
 
 // IsWrite reports whether Struct.Method writes.
@@ -119,8 +123,10 @@ type session struct {
 	// startupErr is why the start-up workspace did not open; cleared once another one opens.
 	startupErr string
 
-	snapMu sync.Mutex        // guards snap; never held while waiting for mu's write lock
-	snap   *explore.Snapshot // the analysis snapshot of ws, built on first use
+	snapMu    sync.Mutex        // guards snap, personas and personaOf; never held while waiting for mu's write lock
+	snap      *explore.Snapshot // the analysis snapshot of ws, built on first use
+	personas  *persona.Result   // the last persona run of ws, loaded on first use
+	personaOf *personaLabels    // each profile's persona, for the persona filter
 }
 
 func (s *session) open(path string, create bool) error {

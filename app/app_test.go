@@ -243,6 +243,7 @@ func TestEveryBoundMethodIsClassified(t *testing.T) {
 		"Explore.FilterOptions": true, "Explore.Summary": true, "Explore.Flow": true, "Explore.Paths": true,
 		"Explore.Variants": true, "Explore.Funnel": true, "Explore.Movement": true, "Explore.Customers": true,
 		"Explore.Profile": true, "Identity.Overview": true, "Identity.Rules": true, "Identity.Stages": true,
+		"Personas.Current": true, "Personas.Map": true, "Personas.Compare": true,
 	}
 	a, _ := newApp(t)
 	for name, bound := range a.Bound() {

@@ -26,6 +26,11 @@ func (x *Explore) view(f Filter) (*explore.Snapshot, *journey.View, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if len(f.Personas) > 0 {
+		if jf.Personas, jf.PersonaOf, err = x.app.Personas.personaFilter(f.Personas, snap); err != nil {
+			return nil, nil, err
+		}
+	}
 	v, err := snap.Journeys.Apply(jf)
 	return snap, v, err
 }
@@ -41,9 +46,6 @@ func toJourneyFilter(f Filter) (journey.Filter, error) {
 	to, err := parseBound(f.To, true)
 	if err != nil {
 		return journey.Filter{}, err
-	}
-	if len(f.Personas) > 0 {
-		return journey.Filter{}, ErrNoPersonas
 	}
 	jf := journey.Filter{From: from, To: to, Sources: f.Sources, Channels: f.Channels, Devices: f.Devices}
 	if f.Attribute != nil && f.Attribute.Name != "" {
@@ -79,7 +81,17 @@ func (x *Explore) FilterOptions() (FilterOptions, error) {
 	}
 	o := snap.Journeys.FilterOptions()
 	out := FilterOptions{Sources: nonNil(o.Sources), Channels: nonNil(o.Channels), Devices: nonNil(o.Devices),
-		Personas: []string{}, From: formatMicros(o.From), To: formatMicros(o.To), Attributes: []AttributeOptions{}}
+		Personas: []string{}, PersonaNames: []PersonaOption{}, From: formatMicros(o.From), To: formatMicros(o.To), Attributes: []AttributeOptions{}}
+	r, err := x.app.Personas.current()
+	if err != nil {
+		return FilterOptions{}, err
+	}
+	if r != nil {
+		for _, p := range r.Personas {
+			out.Personas = append(out.Personas, p.ID)
+			out.PersonaNames = append(out.PersonaNames, PersonaOption{ID: p.ID, Name: p.Name, Color: p.Color})
+		}
+	}
 	for _, a := range o.Attributes {
 		out.Attributes = append(out.Attributes, AttributeOptions(a))
 	}

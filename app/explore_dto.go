@@ -23,19 +23,27 @@ type AttributeFilter struct {
 
 // FilterOptions are the values the filter bar offers.
 type FilterOptions struct {
-	Sources    []string           `json:"sources"`
-	Channels   []string           `json:"channels"`
-	Devices    []string           `json:"devices"`
-	Personas   []string           `json:"personas"`
-	From       string             `json:"from"`
-	To         string             `json:"to"`
-	Attributes []AttributeOptions `json:"attributes"`
+	Sources      []string           `json:"sources"`
+	Channels     []string           `json:"channels"`
+	Devices      []string           `json:"devices"`
+	Personas     []string           `json:"personas"` // persona ids
+	PersonaNames []PersonaOption    `json:"personaNames"`
+	From         string             `json:"from"`
+	To           string             `json:"to"`
+	Attributes   []AttributeOptions `json:"attributes"`
 }
 
 // AttributeOptions are the most common values of one attribute.
 type AttributeOptions struct {
 	Name   string   `json:"name"`
 	Values []string `json:"values"`
+}
+
+// PersonaOption is a persona the filter bar offers.
+type PersonaOption struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Color string `json:"color"`
 }
 
 // FilterSummary says how much of the workspace a filter keeps.

@@ -192,3 +192,54 @@ func TestFlowMatchesAnIndependentCount(t *testing.T) {
 		}
 	}
 }
+
+func TestPersonasAndAssignments(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "demo.wayline")
+	mustRun(t, "demo", "-w", ws, "--customers", "400", "--seed", "2")
+	var out struct {
+		K        int `json:"k"`
+		Personas []struct {
+			ID             string  `json:"id"`
+			Name           string  `json:"name"`
+			Size           int     `json:"size"`
+			Share          float64 `json:"share"`
+			ConversionRate float64 `json:"conversionRate"`
+		} `json:"personas"`
+	}
+	csvPath := filepath.Join(t.TempDir(), "assign.csv")
+	if err := json.Unmarshal([]byte(mustRun(t, "personas", "-w", ws, "--json", "--assignments", csvPath)), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.K < 2 || len(out.Personas) != out.K {
+		t.Fatalf("personas: k=%d with %d personas", out.K, len(out.Personas))
+	}
+	sizes := map[string]int{}
+	for _, p := range out.Personas {
+		sizes[p.ID] = p.Size
+	}
+	f, _ := os.Open(csvPath)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != "profile,persona,persona_name,identifier_type,identifier" {
+		t.Fatalf("header %v", rows[0])
+	}
+	profiles := map[string]string{}
+	for _, r := range rows[1:] {
+		if prev, ok := profiles[r[0]]; ok && prev != r[1] {
+			t.Fatalf("profile %s in two personas", r[0])
+		}
+		profiles[r[0]] = r[1]
+	}
+	counted := map[string]int{}
+	for _, persona := range profiles {
+		counted[persona]++
+	}
+	for id, n := range sizes {
+		if counted[id] != n {
+			t.Errorf("persona %s: %d profiles in the CSV, size %d", id, counted[id], n)
+		}
+	}
+}
