@@ -20,6 +20,8 @@ func TestChooseKFindsPlantedK(t *testing.T) {
 		{"four anisotropic blobs", 4, 2.5, 2, 10, 4},
 		{"one blob, k from 2", 1, 2.5, 2, 10, 2},
 		{"one blob, k from 1", 1, 2.5, 1, 10, 1},
+		{"three touching blobs, k from 1", 3, 1.7, 1, 8, 3},
+		{"eight blobs", 8, 2.5, 2, 12, 8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
