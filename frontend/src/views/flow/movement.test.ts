@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Movement } from '../../api/types'
 import { movement } from '../../test/exploreFixtures'
-import { afterRows, afterText, channelText, convertedCustomers, entryRows, exitRows, firstRows, movementFigures, revisitRows, stageMoveRows } from './movement'
+import { afterRows, afterText, channelText, convertedCustomers, entryRows, exitRows, firstRows, movementFigures, revisitRows, stageMoveRows, switchLines } from './movement'
 
 // Every cohort must name exactly the figure and the fields internal/journey/cohort.go narrows it by.
 const blank = { level: '', minEdgeShare: 0, maxNodes: 0, channel: '', node: '', from: '', to: '', path: [], collapseRepeats: false, funnel: null, step: 0, direction: '', depth: 0 }
@@ -12,29 +12,27 @@ describe('movement figures', () => {
     expect(convertedCustomers({ ...movement, exits: [] })).toBe(0)
   })
 
-  it('lists the eight headline figures with their shares and the cohort behind each', () => {
+  it('lists the six headline figures with their shares and the cohort behind each', () => {
     const got = movementFigures(movement).map((f) => [f.figure, f.label, f.value, f.share, f.detail, f.warn])
     expect(got).toEqual([
       ['converted', 'Converted', '400', '40 % of customers', '', false],
       ['stageSkips', 'Skipped a stage', '170', '17 % of customers', '210 skips', false],
       ['backtracks', 'Went back a stage', '200', '20 % of customers', '340 backtracks', false],
       ['revisits', 'Revisited a stage', '190', '19 % of customers', '300 revisits', false],
-      ['channelSwitches', 'Switched channel', '480', '48 % of customers', '900 switches', false],
-      ['deviceSwitches', 'Switched device', '30', '3 % of customers', '45 switches', false],
-      ['touchesAfterConversion', 'Touched after converting', '210', '53 % of the converted', '520 touches', false],
-      ['paidAfterConversion', 'Paid touch after converting', '90', '23 % of the converted', '160 paid touches', true],
+      ['touchesAfterConversion', 'After converting', '210', '53 % of the converted', '520 touches', false],
+      ['paidAfterConversion', 'Paid after converting', '90', '23 % of the converted', '160 paid touches', true],
     ])
     for (const f of movementFigures(movement)) expect(f.cohort).toEqual({ ...blank, kind: 'movement', movement: f.figure })
-    expect(movementFigures(movement)[7].title).toBe('90 of 400 converted customers')
+    expect(movementFigures(movement)[5].title).toBe('90 of 400 converted customers')
     expect(movementFigures(movement)[1].title).toBe('170 of 1,000 customers')
   })
 
   it('does not warn when no paid touch came after a conversion, and never divides by zero', () => {
     const none: Movement = { ...movement, touchesAfterConversion: { ...movement.touchesAfterConversion, paidCustomers: 0, paidEvents: 0 } }
-    expect(movementFigures(none)[7]).toMatchObject({ value: '0', warn: false, detail: '0 paid touches' })
+    expect(movementFigures(none)[5]).toMatchObject({ value: '0', warn: false, detail: '0 paid touches' })
     const empty: Movement = { ...movement, customers: 0, exits: [], customersSkipping: 0 }
     expect(movementFigures(empty)[1].share).toBe('0 % of customers')
-    expect(movementFigures(empty)[6].share).toBe('0 % of the converted')
+    expect(movementFigures(empty)[4].share).toBe('0 % of the converted')
   })
 })
 
@@ -111,6 +109,15 @@ describe('movement lists', () => {
     expect(afterText({ ...movement, exits: movement.exits.map((e) => ({ ...e, converted: 0 })) })).toBe(
       'No customer converted under this filter, so nothing came after a conversion. The goal is set in the Stages tab.',
     )
+  })
+
+  it('says how many customers switched channel and device, and how often', () => {
+    expect(switchLines(movement).map((l) => [l.what, l.customersText, l.share, l.detail, l.panelTitle])).toEqual([
+      ['Channel', '480', '48 %', '900 times in all, 1.9 per customer who switched', 'Switched channel'],
+      ['Device', '30', '3 %', '45 times in all, 1.5 per customer who switched', 'Switched device'],
+    ])
+    expect(switchLines(movement)[1].cohort).toEqual({ ...blank, kind: 'movement', movement: 'deviceSwitches' })
+    expect(switchLines({ ...movement, customersSwitchingDevice: 0, deviceSwitches: 0 })[1].detail).toBe('no switch')
   })
 
   it('shows the head of a long list until it is opened', () => {

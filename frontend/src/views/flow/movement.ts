@@ -28,7 +28,7 @@ export function convertedCustomers(m: Movement): number {
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0)
 
-/** The eight figures across the top of the tab, in reading order. */
+/** The six figures across the top of the tab, in reading order (switches have their own card below). */
 export function movementFigures(m: Movement): MovementFigureCard[] {
   const converted = convertedCustomers(m)
   const after = m.touchesAfterConversion
@@ -52,15 +52,37 @@ export function movementFigures(m: Movement): MovementFigureCard[] {
     card('stageSkips', 'Skipped a stage', m.customersSkipping, plural(sumCount(m.stageSkips), 'skip')),
     card('backtracks', 'Went back a stage', m.customersBacktracking, plural(sumCount(m.backtracks), 'backtrack')),
     card('revisits', 'Revisited a stage', m.customersRevisiting, plural(sumCount(m.revisits), 'revisit')),
-    card('channelSwitches', 'Switched channel', m.customersSwitchingChannel, plural(m.channelSwitches, 'switch', 'switches')),
-    card('deviceSwitches', 'Switched device', m.customersSwitchingDevice, plural(m.deviceSwitches, 'switch', 'switches')),
-    card('touchesAfterConversion', 'Touched after converting', after.customers, plural(after.events, 'touch', 'touches'), true),
-    card('paidAfterConversion', 'Paid touch after converting', after.paidCustomers, plural(after.paidEvents, 'paid touch', 'paid touches'), true, after.paidCustomers > 0),
+    card('touchesAfterConversion', 'After converting', after.customers, plural(after.events, 'touch', 'touches'), true),
+    card('paidAfterConversion', 'Paid after converting', after.paidCustomers, plural(after.paidEvents, 'paid touch', 'paid touches'), true, after.paidCustomers > 0),
   ]
 }
 
 function sumCount(list: readonly { count: number }[]): number {
   return list.reduce((n, x) => n + x.count, 0)
+}
+
+/** A line of the Switches card: customers who switched channel (or device), and how often in all. */
+export interface SwitchLine {
+  what: 'Channel' | 'Device'
+  customersText: string
+  /** "48 %" of the filtered customers. */
+  share: string
+  /** "900 times in all, 1.9 per customer who switched". */
+  detail: string
+  panelTitle: string
+  cohort: Cohort
+}
+
+export function switchLines(m: Movement): SwitchLine[] {
+  const line = (what: SwitchLine['what'], customers: number, switches: number, figure: MovementFigure): SwitchLine => ({
+    what,
+    customersText: formatInt(customers),
+    share: formatPercent(share(customers, m.customers)),
+    detail: customers > 0 ? `${formatInt(switches)} times in all, ${(switches / customers).toFixed(1)} per customer who switched` : 'no switch',
+    panelTitle: `Switched ${what.toLowerCase()}`,
+    cohort: cohort('movement', { movement: figure }),
+  })
+  return [line('Channel', m.customersSwitchingChannel, m.channelSwitches, 'channelSwitches'), line('Device', m.customersSwitchingDevice, m.deviceSwitches, 'deviceSwitches')]
 }
 
 /** One row of a ranked list: what it is, the customers behind it, and its bar. */
