@@ -39,12 +39,11 @@ func (o Options) withDefaults() Options {
 
 // Streams of random numbers, one per purpose, so that adding a draw in one place never shifts another.
 const (
-	streamRestart  uint64 = 0x9e3779b97f4a7c15
-	streamSample   uint64 = 0xbf58476d1ce4e5b9
-	streamSil      uint64 = 0x94d049bb133111eb
-	streamReseed   uint64 = 0xd6e8feb86659fd93
-	streamChooseK  uint64 = 0xa0761d6478bd642f
-	streamSilhouet uint64 = 0xe7037ed1a0b428db
+	streamRestart    uint64 = 0x9e3779b97f4a7c15
+	streamSample     uint64 = 0xbf58476d1ce4e5b9
+	streamSil        uint64 = 0x94d049bb133111eb
+	streamChooseK    uint64 = 0xa0761d6478bd642f
+	streamSilhouette uint64 = 0xe7037ed1a0b428db
 )
 
 // newRNG derives an independent generator from the seed, a purpose and an index (a restart number, a k), so

@@ -22,7 +22,7 @@ func Silhouette(x []float64, n, d int, labels []int, sample int, seed uint64) fl
 	if sample <= 0 {
 		sample = DefaultSilhouetteSample
 	}
-	idx := sampleRows(n, sample, newRNG(seed, streamSilhouet, 0))
+	idx := sampleRows(n, sample, newRNG(seed, streamSilhouette, 0))
 	return silhouettes(x, d, idx, [][]int{labels}, runtime.GOMAXPROCS(0))[0]
 }
 
