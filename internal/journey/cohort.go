@@ -129,7 +129,7 @@ func (v *View) movementCustomers(c Cohort) ([]int32, error) {
 			return kind == mvAfter && is(c.Node, name(j.touch.names, a)) && is(c.Channel, name(j.channel.names, b))
 		}
 	case MovePaidAfterConvert:
-		match = func(kind int, a, _ uint32) bool { return kind == mvAfter && j.tpPaid[a] }
+		match = func(kind int, a, b uint32) bool { return kind == mvAfter && j.paid(a, b) }
 	case MoveConverted:
 		var out []int32
 		for ci, p := range v.cust {

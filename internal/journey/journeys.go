@@ -33,7 +33,9 @@ type Journeys struct {
 	stages                         []string
 	tpStage                        []uint32
 	tpGoal                         []bool
-	tpPaid                         []bool
+	tpPaid                         []bool // some channel of the touchpoint is paid (the Stages screen's marker)
+	tpAd                           []bool // the touchpoint is an ad whatever the channel ("Retargeting ad")
+	chPaid                         []bool // the channel is paid whatever the touchpoint ("paid_social")
 	tpChannels                     [][]uint32
 	noneChannel, noneDevice        uint32 // dense ids of absent values
 
@@ -126,7 +128,12 @@ func Build(m *model.Model, rowProfile []int32, profiles int, sm StageModel) (*Jo
 	j.res, j.tpChannels, j.stages = res, chans, res.Stages
 	nTp := len(j.touch.names)
 	j.tpStage, j.tpGoal, j.tpPaid = make([]uint32, nTp), make([]bool, nTp), make([]bool, nTp)
+	j.tpAd, j.chPaid = make([]bool, nTp), make([]bool, len(j.channel.names))
+	for c, name := range j.channel.names {
+		j.chPaid[c] = IsPaid("", name)
+	}
 	for t := 0; t < nTp; t++ {
+		j.tpAd[t] = IsPaid(j.touch.names[t], "")
 		j.tpStage[t] = uint32(res.Stage[t])
 		j.tpGoal[t] = res.Goal[t]
 		for _, c := range chans[t] {
@@ -223,6 +230,11 @@ func (j *Journeys) sortWithinProfiles(srcRank []int32) {
 		}
 	}
 }
+
+// paid reports whether an event at touchpoint t on channel c is a paid touch (IsPaid of the pair). It is
+// decided per event: "Order completed" on direct is not paid because the same touchpoint was once reached
+// from a paid channel.
+func (j *Journeys) paid(t, c uint32) bool { return j.tpAd[t] || j.chPaid[c] }
 
 // Model is the model the journeys were built from.
 func (j *Journeys) Model() *model.Model { return j.m }

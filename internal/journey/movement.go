@@ -159,7 +159,7 @@ func (v *View) CustomerMovement(p int32) CustomerMovement {
 			cm.DeviceSwitches++
 		case mvAfter:
 			cm.TouchesAfterConversion++
-			if v.j.tpPaid[a] {
+			if v.j.paid(a, b) {
 				cm.PaidAfterConversion++
 			}
 		}
@@ -231,7 +231,7 @@ func (v *View) Movement() Movement {
 			case mvAfter:
 				afterAny = true
 				out.TouchesAfterConversion.Events++
-				if j.tpPaid[a] {
+				if j.paid(a, b) {
 					out.TouchesAfterConversion.PaidEvents++
 					paidAny = true
 				}
@@ -307,7 +307,7 @@ func (v *View) Movement() Movement {
 	for key, c := range after {
 		t := key / uint64(nCh)
 		out.TouchesAfterConversion.Touchpoints = append(out.TouchesAfterConversion.Touchpoints, TouchCount{
-			Touchpoint: j.touch.names[t], Channel: j.channel.names[key%uint64(nCh)], Paid: j.tpPaid[t], Events: c.count})
+			Touchpoint: j.touch.names[t], Channel: j.channel.names[key%uint64(nCh)], Paid: j.paid(uint32(t), uint32(key%uint64(nCh))), Events: c.count})
 	}
 	tc := out.TouchesAfterConversion.Touchpoints
 	sort.Slice(tc, func(a, b int) bool {

@@ -103,3 +103,29 @@ func TestTouchesAfterConversionUnderFilter(t *testing.T) {
 		t.Errorf("got %+v, want the one paid touch", got)
 	}
 }
+
+// TestPaidIsDecidedPerEvent: "Order completed" reached once from a paid channel does not make every later
+// order on direct a paid touch; an ad is paid on any channel.
+func TestPaidIsDecidedPerEvent(t *testing.T) {
+	f := newFixture([]ev{
+		{who: "a", t: 0, tp: "Order completed", ch: "cpc"},
+		{who: "a", t: 10, tp: "Order completed", ch: "direct"},
+		{who: "a", t: 20, tp: "Retargeting ad", ch: "direct"},
+		{who: "a", t: 30, tp: "Signed in", ch: "paid_social"},
+	})
+	sm := &journey.StageModel{Stages: journey.DefaultStages(), Goal: []string{"Order completed"}}
+	v := f.view(t, sm, journey.Filter{})
+	got := v.Movement().TouchesAfterConversion
+	if got.Events != 3 || got.PaidEvents != 2 {
+		t.Fatalf("got %d touches after converting, %d paid; want 3 and 2 (the ad, the paid_social sign-in)", got.Events, got.PaidEvents)
+	}
+	for _, tc := range got.Touchpoints {
+		if want := tc.Touchpoint != "Order completed"; tc.Paid != want {
+			t.Errorf("%s on %s: paid %v, want %v", tc.Touchpoint, tc.Channel, tc.Paid, want)
+		}
+	}
+	steps := v.Journeys().Timeline(0, 0)
+	if steps[1].Paid || !steps[2].Paid {
+		t.Errorf("timeline paid flags %v %v, want the direct order unpaid and the ad paid", steps[1].Paid, steps[2].Paid)
+	}
+}

@@ -31,7 +31,7 @@ func (j *Journeys) Timeline(p int, gap time.Duration) []Step {
 		t := j.tp[k]
 		out = append(out, Step{Event: j.event[k], Time: j.time[k], Touchpoint: j.touch.names[t],
 			Stage: j.stages[j.stage[k]], StageIndex: int(j.stage[k]), Channel: j.channel.names[j.ch[k]],
-			Device: j.device.names[j.dev[k]], Source: j.source.names[j.src[k]], Goal: j.tpGoal[t], Paid: j.tpPaid[t],
+			Device: j.device.names[j.dev[k]], Source: j.source.names[j.src[k]], Goal: j.tpGoal[t], Paid: j.paid(t, j.ch[k]),
 			Session: sessions[k-lo]})
 	}
 	return out
