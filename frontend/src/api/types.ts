@@ -250,7 +250,10 @@ export interface FilterOptions {
   sources: string[]
   channels: string[]
   devices: string[]
+  /** Persona ids, in the order of the last run; [] before personas are discovered. */
   personas: string[]
+  /** The same personas with their names and colours. */
+  personaNames?: { id: string; name: string; color: string }[]
   from: string
   to: string
   attributes: AttributeOptions[]

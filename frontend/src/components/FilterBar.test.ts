@@ -103,4 +103,22 @@ describe('FilterBar', () => {
     render(FilterBar, {})
     expect(await screen.findByText('Filter failed: no workspace is open')).toBeTruthy()
   })
+
+  it('lists personas by name and filters by their ids', async () => {
+    const withPersonas = {
+      ...filterOptions,
+      personas: ['persona-1', 'persona-2'],
+      personaNames: [
+        { id: 'persona-1', name: 'Email converters', color: '#0072B2' },
+        { id: 'persona-2', name: 'Loyal repeat buyers', color: '#E69F00' },
+      ],
+    }
+    go = installFakeGo({ Explore: { FilterOptions: async () => withPersonas, Summary: async () => summary } })
+    render(FilterBar, { onShowCustomers: vi.fn() })
+    await waitFor(() => expect(screen.getByRole('button', { name: /Persona/ }).hasAttribute('disabled')).toBe(false))
+    await fireEvent.click(screen.getByRole('button', { name: /Persona/ }))
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Loyal repeat buyers' }))
+    expect(get(filter).personas).toEqual(['persona-2'])
+    expect(screen.getByRole('button', { name: /Persona/ }).textContent).toContain('Loyal repeat buyers')
+  })
 })

@@ -23,7 +23,7 @@ export const views: readonly ViewEntry[] = [
   { id: 'import', label: 'Import', available: true },
   { id: 'map', label: 'Map', available: false },
   { id: 'flow', label: 'Flow', available: true },
-  { id: 'personas', label: 'Personas', available: false },
+  { id: 'personas', label: 'Personas', available: true },
   { id: 'friction', label: 'Friction', available: false },
   { id: 'customers', label: 'Customers', available: true },
   { id: 'workshop', label: 'Workshop', available: false },
