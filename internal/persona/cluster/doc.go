@@ -54,10 +54,13 @@
 // mapped back to the caller's rows. Clusters are numbered by the lexicographic order of their centroids (or
 // means). Shuffling the input rows therefore gives the same partition with the same label numbers.
 //
-// Degenerate data: n = 0 or d = 0 gives ErrEmpty, NaN or ±Inf gives ErrNonFinite, k > n gives
-// ErrTooFewPoints. When k ≤ n but the data has fewer than k distinct rows, k is clipped to the number of
+// Degenerate data: n = 0 or d = 0 gives ErrEmpty, NaN, ±Inf or a value beyond ±MaxAbs (1e150, where
+// squared distances could overflow) gives ErrNonFinite, k > n gives ErrTooFewPoints. When k ≤ n but the data has fewer than k distinct rows, k is clipped to the number of
 // distinct rows and Result.K says so. A k-means cluster that empties is re-seeded with the row farthest
 // from its centroid. A mixture component whose total responsibility falls below 1e-6 is re-seeded on the
 // row the mixture explains worst (at most k times per fit); after that, further empty components are
 // dropped and GMMResult.K is smaller than asked. Nothing here panics on any input.
+//
+// KMedoids calls its distance callback from Options.Workers goroutines at once: the callback must be safe
+// for concurrent use (no shared scratch buffers), or Workers must be 1.
 package cluster
