@@ -1,6 +1,7 @@
 // The filter bar shared by the analytic views: how many customers it keeps (Explore.Summary), a channel
 // chosen in it (the count, the Flow map and the Customers list follow), that it survives switching between
-// Flow and Customers, that its count opens those customers, and that Clear restores everyone.
+// Flow and Customers, that its count opens those customers, that Clear restores everyone, and that a
+// profile attribute chosen in it counts what Explore.Summary counts with that attribute.
 
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
@@ -118,6 +119,45 @@ describe('Filter bar', () => {
     await railButton(page, 'Customers').click()
     await waitForHeading(page, 'Customers')
     await untilEqual('Customers list total after Clear', () => customerTotal(page), matchText(everyone.customers, ''))
+  })
+
+  it('counts what Explore.Summary counts for a profile attribute chosen in the bar, and the list follows', async () => {
+    const { page, server } = app
+    // An attribute value that keeps some customers but not all, so choosing it must move the count; from
+    // the attribute with the fewest values (a plan or a region, not a person's name).
+    const options = await server.call('Explore.FilterOptions')
+    let pick
+    for (const a of [...options.attributes].sort((x, y) => x.values.length - y.values.length)) {
+      for (const value of a.values) {
+        const s = await server.call('Explore.Summary', emptyFilter({ attribute: { name: a.name, value } }))
+        if (s.customers > 0 && s.customers < everyone.customers) {
+          pick = { name: a.name, value, summary: s }
+          break
+        }
+      }
+      if (pick) break
+    }
+    assert.ok(pick, `no attribute value of ${options.attributes.map((a) => a.name).join(', ')} keeps some but not all customers`)
+    const f = emptyFilter({ attribute: { name: pick.name, value: pick.value } })
+
+    await filterBar(page).getByRole('combobox', { name: 'Attribute', exact: true }).selectOption(pick.name)
+    // The name alone does not filter yet: the count stays until a value is chosen.
+    assert.equal(await filterCount(page), countText(everyone), 'count with only the attribute name picked')
+    await filterBar(page).getByRole('combobox', { name: `Value of ${pick.name}`, exact: true }).selectOption({ label: pick.value })
+    await untilEqual(`filter bar count with ${pick.name} = ${pick.value}`, () => filterCount(page), countText(pick.summary))
+    const title = await filterBar(page).locator('.kept .count').getAttribute('title')
+    assert.equal(
+      title,
+      `${formatInt(pick.summary.events)} of ${formatInt(pick.summary.totalEvents)} events; ${formatInt(pick.summary.converted)} converted (${formatPercent(pick.summary.conversionRate)})`,
+    )
+    const list = await server.call('Explore.Customers', f, customerQuery())
+    assert.equal(list.total, pick.summary.customers, 'Explore.Customers and Explore.Summary agree under the attribute filter')
+    await untilEqual('Customers list total under the attribute filter', () => customerTotal(page), matchText(list.total, ''))
+    await screenshot(page, 'filter-attribute-customers', { fullPage: false })
+
+    await filterBar(page).getByRole('button', { name: 'Clear' }).click()
+    await untilEqual('filter bar count after Clear', () => filterCount(page), countText(everyone))
+    assert.equal(await filterBar(page).getByRole('combobox', { name: 'Attribute', exact: true }).inputValue(), '', 'Clear resets the attribute picker')
   })
 
   it('stayed quiet: no errors, dialogs or requests off the machine', () => assertQuietPage(app.seen))

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { assertCleanShutdown, bootApp, screenshot } from '../lib/harness.mjs'
 import { formatCompact, formatInt, freshness } from '../lib/format.mjs'
-import { customerQuery, customerTotal, emptyFilter, filterCount, matchText } from '../lib/journey.mjs'
+import { customerQuery, customerTotal, emptyFilter, filterCount, matchText, squash } from '../lib/journey.mjs'
+import { emptyText } from '../lib/personas.mjs'
 import { assertQuietPage, heading, keyFigures, railButton, railEntries, railWorkspace, untilEqual, waitForHeading } from '../lib/ui.mjs'
 
 // The rail the interface brief asks for, in order (number keys follow it).
@@ -33,8 +34,18 @@ const viewChecks = {
   async Flow(page, o, server) {
     const s = await server.call('Explore.Summary', emptyFilter())
     await untilEqual('filter bar on Flow', () => filterCount(page), `${formatInt(s.customers)} of ${formatInt(s.totalCustomers)} customers`)
-    assert.deepEqual(await page.getByRole('tablist', { name: 'Flow views' }).getByRole('tab').allTextContents(), ['Process map', 'Paths', 'Variants', 'Funnel', 'Stages'])
+    assert.deepEqual(await page.getByRole('tablist', { name: 'Flow views' }).getByRole('tab').allTextContents(), ['Process map', 'Paths', 'Variants', 'Funnel', 'Movement', 'Stages'])
     await page.locator('svg.process-map').waitFor()
+  },
+  // A new workspace has no personas: the gallery invites discovery from its customers (tests/personas.test.mjs
+  // runs it).
+  async Personas(page, o, server) {
+    const s = await server.call('Explore.Summary', emptyFilter())
+    await untilEqual('filter bar on Personas', () => filterCount(page), `${formatInt(s.customers)} of ${formatInt(s.totalCustomers)} customers`)
+    assert.deepEqual(await page.getByRole('tablist', { name: 'Persona views' }).getByRole('tab').allTextContents(), ['Gallery', 'Map', 'Compare'])
+    assert.deepEqual((await server.call('Personas.Current')).personas, [], 'no personas in a new workspace')
+    await untilEqual('the empty gallery', async () => squash(await page.locator('.invite h2').textContent()), emptyText(s.totalCustomers))
+    await page.getByRole('button', { name: 'Discover personas', exact: true }).waitFor()
   },
   async Customers(page, o, server) {
     const list = await server.call('Explore.Customers', emptyFilter(), customerQuery())
