@@ -133,10 +133,11 @@ func openFile(path string, f *os.File, format, enc string, opts Options, info *I
 		closer = closers{gz, f}
 		br = bufio.NewReaderSize(gz, sniffSize)
 		head, err = br.Peek(sniffSize)
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			// The stream breaks within its first bytes: a truncated or damaged archive.
+			return nil, fileErr(path, ErrBinaryFile, "a damaged gzip file", "decompress it and check the result")
+		}
 		if len(head) == 0 {
-			if err != nil && err != io.EOF {
-				return nil, fileErr(path, ErrBinaryFile, "a damaged gzip file", "decompress it and check the result")
-			}
 			return nil, fileErr(path, ErrEmptyFile, "gzip-compressed", actionExport)
 		}
 	}
