@@ -24,7 +24,8 @@ export function initialForm(r: PersonaResult): RunForm {
     k: Math.min(maxK, Math.max(minK, r.k || 4)),
     method: r.personas.length ? method : 'auto',
     features: r.features.filter((f) => f.included).map((f) => f.name),
-    seed: r.seed !== undefined && r.seed >= 0 ? r.seed : 1,
+    // Before any run Go reports seed 0 (nothing ran); the default, as on the command line, is 1.
+    seed: r.personas.length && r.seed !== undefined && r.seed >= 0 ? r.seed : 1,
   }
 }
 

@@ -180,3 +180,13 @@ describe('texts', () => {
     expect(qualityText(none)).toBe('4 personas from behaviour features · quality –')
   })
 })
+
+describe('initialForm before and after a run', () => {
+  it('offers seed 1 before any run and the run’s own seed and features after', () => {
+    const before = initialForm({ ...personaResult, personas: [], seed: 0, features: [] })
+    expect(before.seed).toBe(1)
+    const after = initialForm({ ...personaResult, seed: 7 })
+    expect(after.seed).toBe(7)
+    expect(after.features).toEqual(personaResult.features.filter((f) => f.included).map((f) => f.name))
+  })
+})
