@@ -58,7 +58,7 @@ func runDesktop(workspace string) int {
 		// Dropped files reach the import screen as paths (runtime.OnFileDrop); the web view's own drop
 		// would only hand it File objects with no path.
 		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
-		Bind:       a.BoundList(),
+		Bind:        a.BoundList(),
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "wayline:", err)
