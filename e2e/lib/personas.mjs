@@ -22,7 +22,7 @@ export function qualityText(r) {
   const methods = { features: 'behaviour features', sequences: 'journey sequences', auto: 'the better method' }
   const m = r.quality.method || r.method
   const score = Number.isFinite(r.quality.score) ? r.quality.score.toFixed(2) : '–'
-  return `${plural(r.personas.length, 'persona')} from ${methods[m] ?? m} · ${r.quality.criterion || 'quality'} ${score}`
+  return `${plural(r.personas.length, 'persona')} from ${methods[m] ?? m} · ${r.quality.criterion || 'quality'}: ${score}`
 }
 
 /** What a gallery card must show for a persona of Personas.Current (PersonaCard.svelte). */

@@ -25,8 +25,14 @@ const (
 // silhouetteSample is the number of customers the quality score is measured on.
 const silhouetteSample = 2000
 
-// QualityCriterion says how Result.Quality.Score is measured, for the UI.
-const QualityCriterion = "mean silhouette on the scaled features (sample of 2,000 customers)"
+// qualityCriterion says how Result.Quality.Score is measured, for the UI: on every customer, or on a
+// sample of silhouetteSample of them.
+func qualityCriterion(customers int) string {
+	if customers <= silhouetteSample {
+		return "mean silhouette on the scaled features"
+	}
+	return fmt.Sprintf("mean silhouette on the scaled features (a sample of %d customers)", silhouetteSample)
+}
 
 // Options choose how personas are found. The zero value is the default: automatic k, feature clustering,
 // the default feature set, seed 0.
@@ -158,7 +164,7 @@ func Run(snap *explore.Snapshot, o Options) (*Result, error) {
 	if o.Now != nil {
 		now = o.Now
 	}
-	r := &Result{K: best.k, Method: best.method, Quality: Quality{Method: best.method, Score: best.score, Criterion: QualityCriterion},
+	r := &Result{K: best.k, Method: best.method, Quality: Quality{Method: best.method, Score: best.score, Criterion: qualityCriterion(n)},
 		Alternatives: []Alternative{}, KScores: best.kScores, KCriterion: best.kCriterion, RanAt: now().UTC(),
 		Notes: append([]string{}, notes...), Seed: o.Seed, Customers: n}
 	if r.KScores == nil {

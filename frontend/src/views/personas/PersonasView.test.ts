@@ -57,7 +57,7 @@ describe('PersonasView: gallery', () => {
     expect(first.getByLabelText('Most common variant')).toBeTruthy()
     expect(within(card('persona-3')).getByText('New')).toBeTruthy()
     expect(within(card('persona-2')).getByText('Changed')).toBeTruthy()
-    expect(screen.getByText('4 personas from behaviour features · silhouette 0.46')).toBeTruthy()
+    expect(screen.getByText('4 personas from behaviour features · silhouette: 0.46')).toBeTruthy()
     expect(screen.getByText('Journey sequences scored 0.29 with 3 personas')).toBeTruthy()
     expect(document.querySelectorAll('svg.kscores .bar')).toHaveLength(5)
     expect(document.querySelector('svg.kscores .k.on')!.textContent).toBe('4')

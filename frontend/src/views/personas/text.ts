@@ -17,7 +17,7 @@ const score = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–')
 /** "4 personas from behaviour features · silhouette 0.46". */
 export function qualityText(r: PersonaResult): string {
   const crit = r.quality.criterion || 'quality'
-  return `${plural(r.personas.length, 'persona')} from ${methodName(r.quality.method || r.method)} · ${crit} ${score(r.quality.score)}`
+  return `${plural(r.personas.length, 'persona')} from ${methodName(r.quality.method || r.method)} · ${crit}: ${score(r.quality.score)}`
 }
 
 /** "Journey sequences scored 0.29 with 3 personas" per alternative. */

@@ -171,13 +171,13 @@ describe('run form', () => {
 
 describe('texts', () => {
   it('states the quality, the alternative, progress and the empty state', () => {
-    expect(qualityText(personaResult)).toBe('4 personas from behaviour features · silhouette 0.46')
+    expect(qualityText(personaResult)).toBe('4 personas from behaviour features · silhouette: 0.46')
     expect(alternativeTexts(personaResult)).toEqual(['Journey sequences scored 0.29 with 3 personas'])
     expect(progressText(10000, 12)).toBe('Discovering personas from 10,000 customers… 12 s')
     expect(progressText(null, 0)).toBe('Discovering personas… 0 s')
     expect(emptyText(10000)).toBe('No personas yet — Discover personas from 10,000 customers')
     const none = { ...personaResult, quality: { method: '', score: Number.NaN, criterion: '' } } as PersonaResult
-    expect(qualityText(none)).toBe('4 personas from behaviour features · quality –')
+    expect(qualityText(none)).toBe('4 personas from behaviour features · quality: –')
   })
 })
 
