@@ -114,6 +114,12 @@ func (b *blocker) blocked(value string, typed map[string]bool) bool {
 			return true
 		}
 	}
+	if !ascii(v) {
+		// Lower-casing may change the length ("K", the Kelvin sign, is three bytes; "k" one), so the
+		// shortcuts below, which assume it does not, apply to ASCII only.
+		v = strings.ToLower(v)
+		return b.any[v] || typed[v]
+	}
 	if len(v) > b.maxLen {
 		return false
 	}
@@ -121,7 +127,7 @@ func (b *blocker) blocked(value string, typed map[string]bool) bool {
 	if 'A' <= c && c <= 'Z' {
 		c += 'a' - 'A'
 	}
-	if b.shapes[c]&(1<<(len(v)%64)) == 0 && ascii(v) {
+	if b.shapes[c]&(1<<(len(v)%64)) == 0 {
 		return false // ASCII lower-casing keeps the length and the first byte's shape
 	}
 	v = strings.ToLower(v)
