@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"wayline/internal/identity"
@@ -40,12 +41,12 @@ func FuzzFindAndSearch(f *testing.F) {
 // FuzzBlockedValues resolves two people sharing an arbitrary value: they merge exactly when the value is
 // not blocked, and a blocked value under the rules blocks it in any case.
 func FuzzBlockedValues(f *testing.F) {
-	for _, s := range []string{"unknown", " N/A ", "0000", "noreply@x.com", "C1", "İ", "\u212a", "-1"} {
+	for _, s := range []string{"unknown", " N/A ", "0000", "noreply@x.com", "C1", "İ", "\u212a", "-1", "1\u20000"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		if strings.ContainsAny(v, " \t\n\r\v\f=") || v == "" {
-			return // the test shorthand splits on spaces and '='
+		if strings.ContainsFunc(v, unicode.IsSpace) || strings.Contains(v, "=") || v == "" {
+			return // the test shorthand splits on any Unicode space (strings.Fields) and on '='
 		}
 		m := build(batch{ID: 1, Rows: []string{"email=a@x.com seller_id=" + v, "email=b@x.com seller_id=" + v}})
 		res := identity.Resolve(m, identity.DefaultRules())
