@@ -1,0 +1,63 @@
+package journey
+
+// Trail is one kept customer's passing events in journey order, as parallel columns. Touchpoint, channel and
+// source are dense ids (names from Journeys.TouchpointNames, ChannelNames, SourceNames); Stage indexes
+// Journeys.Stages; Event indexes the model's event columns (for ratings and text).
+type Trail struct {
+	Index     int   // the customer's position among the view's kept customers
+	Profile   int32 // the profile
+	Converted bool  // see doc.go: a goal event inside the filter's date range
+	Time      []int64
+	Touchpoint,
+	Stage,
+	Channel,
+	Source,
+	Event []uint32
+}
+
+// Len is the number of events on the trail.
+func (t *Trail) Len() int { return len(t.Time) }
+
+// EachTrail calls fn for every kept customer, ascending by profile. The Trail and its columns are reused
+// between calls, so fn must copy whatever it keeps. Analyses outside this package (friction, maps) walk
+// journeys through it without seeing the journeys' internal layout.
+func (v *View) EachTrail(fn func(t *Trail)) {
+	j := v.j
+	var t Trail
+	for i, p := range v.cust {
+		t.Index, t.Profile, t.Converted = i, p, v.conv[i]
+		t.Time, t.Touchpoint, t.Stage = t.Time[:0], t.Touchpoint[:0], t.Stage[:0]
+		t.Channel, t.Source, t.Event = t.Channel[:0], t.Source[:0], t.Event[:0]
+		for _, k := range v.pos[v.off[i]:v.off[i+1]] {
+			t.Time = append(t.Time, j.time[k])
+			t.Touchpoint = append(t.Touchpoint, j.tp[k])
+			t.Stage = append(t.Stage, j.stage[k])
+			t.Channel = append(t.Channel, j.ch[k])
+			t.Source = append(t.Source, j.src[k])
+			t.Event = append(t.Event, j.event[k])
+		}
+		fn(&t)
+	}
+}
+
+// TouchpointNames names the dense touchpoint ids, sorted by name.
+func (j *Journeys) TouchpointNames() []string { return j.touch.names }
+
+// ChannelNames names the dense channel ids (NoneLabel for events without a channel).
+func (j *Journeys) ChannelNames() []string { return j.channel.names }
+
+// SourceNames names the dense source ids.
+func (j *Journeys) SourceNames() []string { return j.source.names }
+
+// TouchpointStage is the stage index of a dense touchpoint.
+func (j *Journeys) TouchpointStage(tp uint32) int { return int(j.tpStage[tp]) }
+
+// IsGoalTouchpoint reports whether a dense touchpoint is part of the goal.
+func (j *Journeys) IsGoalTouchpoint(tp uint32) bool { return j.tpGoal[tp] }
+
+// IsWastedTouch reports whether a dense touchpoint on a channel is paid marketing (an ad touchpoint, or any
+// touchpoint on a paid channel): such a touch after conversion is money spent on someone who already bought.
+func (j *Journeys) IsWastedTouch(tp, ch uint32) bool { return j.paid(tp, ch) }
+
+// StageReached is a profile's highest stage index over its whole journey, -1 without events.
+func (j *Journeys) StageReached(p int32) int { return int(j.stageReached[p]) }
