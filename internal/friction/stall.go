@@ -1,0 +1,88 @@
+package friction
+
+// stall marks each kept step slow when it took more than twice the median of the same step (same touchpoint
+// to same next touchpoint, over all customers of the view) and at least a minute more than that median, so
+// steps that normally take seconds are not called stalls for a few seconds more.
+func (w *walker) stall() {
+	pairs := int(w.nTp) * int(w.nTp)
+	if len(w.steps) == 0 || pairs == 0 {
+		return
+	}
+	off := make([]int, pairs+1)
+	for _, s := range w.steps {
+		off[s.pair+1]++
+	}
+	for i := 1; i <= pairs; i++ {
+		off[i] += off[i-1]
+	}
+	gaps := make([]int64, len(w.steps))
+	fill := append([]int(nil), off[:pairs]...)
+	for _, s := range w.steps {
+		gaps[fill[s.pair]] = s.gap
+		fill[s.pair]++
+	}
+	limit := make([]int64, pairs)
+	for p := range pairs {
+		if xs := gaps[off[p]:off[p+1]]; len(xs) > 0 {
+			m := medianOf(xs)
+			limit[p] = max(2*m, m+minuteMicros)
+		}
+	}
+	for _, s := range w.steps {
+		slow := s.gap > limit[s.pair]
+		for _, gr := range w.groupsOf(int(s.group)) {
+			a, b := w.g.tpCell(gr, s.tp), w.g.stCell(gr, uint32(s.stage))
+			a.steps++
+			b.steps++
+			if slow {
+				a.slow++
+				b.slow++
+			}
+		}
+	}
+}
+
+const minuteMicros = 60_000_000
+
+// medianOf is the lower median of xs (reordered in place), by quickselect: exact, linear on average.
+func medianOf(xs []int64) int64 {
+	k := (len(xs) - 1) / 2
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		// Median of three as the pivot keeps sorted runs of gaps from going quadratic.
+		if xs[mid] < xs[lo] {
+			xs[mid], xs[lo] = xs[lo], xs[mid]
+		}
+		if xs[hi] < xs[lo] {
+			xs[hi], xs[lo] = xs[lo], xs[hi]
+		}
+		if xs[hi] < xs[mid] {
+			xs[hi], xs[mid] = xs[mid], xs[hi]
+		}
+		pivot := xs[mid]
+		i, j := lo, hi
+		for i <= j {
+			for xs[i] < pivot {
+				i++
+			}
+			for xs[j] > pivot {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return xs[k]
+		}
+	}
+	return xs[k]
+}

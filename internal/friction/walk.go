@@ -1,0 +1,217 @@
+package friction
+
+import (
+	"math"
+	"time"
+
+	"wayline/internal/journey"
+)
+
+// visitGap is the pause that ends a visit: events further apart are separate sittings (the usual web
+// analytics session timeout).
+const visitGap = 30 * 60 * 1_000_000
+
+// walker walks the trails once, filling the grid and keeping the timed steps for the stall pass.
+type walker struct {
+	j         *journey.Journeys
+	g         *grid
+	s         Settings
+	window    int64 // µs
+	isSupport []bool
+	rating    []float32
+	steps     []step
+	nTp       uint32
+	stageOf   []uint32
+	// Per customer scratch: flags per touchpoint and stage, the cells touched, first positions.
+	tpFlags, stFlags []uint8
+	tpFirst, stFirst []int32
+	tpRun            []int32 // the stage run in which the touchpoint was last seen
+	touchedTp        []uint32
+	touchedSt        []uint32
+	nextAbove        []int32 // per stage: nearest later position of that stage (backward scan)
+	groups           [][]int // per group: the groups its customers count in
+}
+
+func newWalker(j *journey.Journeys, g *grid, s Settings, isSupport []bool) *walker {
+	w := &walker{j: j, g: g, s: s, window: int64(s.SupportWindow / time.Microsecond), isSupport: isSupport,
+		rating: j.Model().Events.Rating, nTp: uint32(g.nTp)}
+	w.tpFlags, w.tpFirst, w.tpRun = make([]uint8, g.nTp), make([]int32, g.nTp), make([]int32, g.nTp)
+	w.stFlags, w.stFirst = make([]uint8, g.nSt), make([]int32, g.nSt)
+	w.nextAbove = make([]int32, g.nSt)
+	w.groups = [][]int{{0}}
+	for gr := 1; gr < len(g.tp)/max(g.nTp, 1); gr++ {
+		w.groups = append(w.groups, []int{0, gr})
+	}
+	for i := range w.tpRun {
+		w.tpRun[i] = -1
+	}
+	return w
+}
+
+// customer adds one trail to the cells of group 0 and of its persona group.
+func (w *walker) customer(t *journey.Trail, group int) {
+	n := t.Len()
+	if n == 0 {
+		return
+	}
+	w.touchedTp, w.touchedSt = w.touchedTp[:0], w.touchedSt[:0]
+	run := int32(0)
+	bought := false
+	lastTouch := int32(-1) // position of the last non-support event
+	for i := 0; i < n; i++ {
+		tp, st := t.Touchpoint[i], t.Stage[i]
+		if w.tpFlags[tp]&fTouched == 0 {
+			w.tpFlags[tp] = fTouched
+			w.tpFirst[tp] = int32(i)
+			w.touchedTp = append(w.touchedTp, tp)
+		}
+		if w.stFlags[st]&fTouched == 0 {
+			w.stFlags[st] = fTouched
+			w.stFirst[st] = int32(i)
+			w.touchedSt = append(w.touchedSt, st)
+		}
+		w.event(group, tp, st, t.Source[i])
+		if i > 0 && (st != t.Stage[i-1] || t.Time[i]-t.Time[i-1] > visitGap) {
+			run++
+		}
+		if w.j.IsGoalTouchpoint(tp) {
+			bought = true
+		}
+		// A loop: the touchpoint again within the same visit to its stage (no stage change, no pause longer
+		// than visitGap), right after itself or after other touchpoints of the stage.
+		if i > 0 && w.tpRun[tp] == run {
+			w.tpFlags[tp] |= fLoop
+			w.stFlags[st] |= fLoop
+		}
+		w.tpRun[tp] = run
+		if i+1 < n {
+			// Going back after the first goal event is a new buying cycle, not friction.
+			if !bought && t.Stage[i+1] < st {
+				w.tpFlags[tp] |= fBacktrack
+				w.stFlags[st] |= fBacktrack
+			}
+			w.steps = append(w.steps, step{pair: tp*w.nTp + t.Touchpoint[i+1], tp: tp, stage: uint16(st),
+				group: uint16(group), gap: t.Time[i+1] - t.Time[i]})
+		}
+		if w.isSupport[tp] {
+			// A support contact counts against the last non-support touch before it, within the window.
+			if lastTouch >= 0 && t.Time[i]-t.Time[lastTouch] <= w.window {
+				w.tpFlags[t.Touchpoint[lastTouch]] |= fSupport
+				w.stFlags[t.Stage[lastTouch]] |= fSupport
+			}
+		} else {
+			w.tpFlags[tp] |= fEligible
+			w.stFlags[st] |= fEligible
+			lastTouch = int32(i)
+		}
+		if r := w.rating[t.Event[i]]; !math.IsNaN(float64(r)) {
+			w.addRating(group, tp, st, float64(r))
+			// The rating also follows the last non-support touch before it, within the window.
+			if lastTouch >= 0 && lastTouch != int32(i) && t.Time[i]-t.Time[lastTouch] <= w.window {
+				w.addRating(group, t.Touchpoint[lastTouch], t.Stage[lastTouch], float64(r))
+			}
+		}
+	}
+	if !t.Converted {
+		w.tpFlags[t.Touchpoint[n-1]] |= fExit
+		w.stFlags[t.Stage[n-1]] |= fExit
+	}
+	w.effort(t, group)
+	w.flush(group)
+}
+
+func (w *walker) event(group int, tp, st, src uint32) {
+	for _, gr := range w.groupsOf(group) {
+		a, b := w.g.tpCell(gr, tp), w.g.stCell(gr, st)
+		a.events++
+		b.events++
+		a.sources[src/64] |= 1 << (src % 64)
+		b.sources[src/64] |= 1 << (src % 64)
+	}
+}
+
+func (w *walker) addRating(group int, tp, st uint32, r float64) {
+	low := r <= w.s.LowRating
+	for _, gr := range w.groupsOf(group) {
+		for _, a := range [2]*acc{w.g.tpCell(gr, tp), w.g.stCell(gr, st)} {
+			a.ratings++
+			a.ratingSum += r
+			if low {
+				a.low++
+			}
+		}
+	}
+}
+
+// groupsOf is the cell groups a customer of group counts in: all customers, and their persona.
+func (w *walker) groupsOf(group int) []int { return w.groups[group] }
+
+// effort counts, for the first occurrence of each touchpoint and the first entry into each stage, the
+// touches until the first event of a later stage; customers who never move on do not count.
+func (w *walker) effort(t *journey.Trail, group int) {
+	n := t.Len()
+	for s := range w.nextAbove {
+		w.nextAbove[s] = -1
+	}
+	for i := n - 1; i >= 0; i-- {
+		tp, st := t.Touchpoint[i], t.Stage[i]
+		if w.tpFirst[tp] == int32(i) || w.stFirst[st] == int32(i) {
+			next := int32(-1)
+			for s := int(st) + 1; s < len(w.nextAbove); s++ {
+				if k := w.nextAbove[s]; k >= 0 && (next < 0 || k < next) {
+					next = k
+				}
+			}
+			if next >= 0 {
+				touches := int(next) - i
+				for _, gr := range w.groupsOf(group) {
+					if w.tpFirst[tp] == int32(i) {
+						w.g.tpCell(gr, tp).addEffort(touches)
+					}
+					if w.stFirst[st] == int32(i) {
+						w.g.stCell(gr, st).addEffort(touches)
+					}
+				}
+			}
+		}
+		w.nextAbove[st] = int32(i)
+	}
+}
+
+// flush adds the customer's flags to the cells and clears them for the next customer.
+func (w *walker) flush(group int) {
+	for _, gr := range w.groupsOf(group) {
+		for _, tp := range w.touchedTp {
+			addFlags(w.g.tpCell(gr, tp), w.tpFlags[tp])
+		}
+		for _, st := range w.touchedSt {
+			addFlags(w.g.stCell(gr, st), w.stFlags[st])
+		}
+	}
+	for _, tp := range w.touchedTp {
+		w.tpFlags[tp] = 0
+		w.tpRun[tp] = -1
+	}
+	for _, st := range w.touchedSt {
+		w.stFlags[st] = 0
+	}
+}
+
+func addFlags(a *acc, f uint8) {
+	a.customers++
+	if f&fExit != 0 {
+		a.exits++
+	}
+	if f&fLoop != 0 {
+		a.loops++
+	}
+	if f&fBacktrack != 0 {
+		a.backtracks++
+	}
+	if f&fEligible != 0 {
+		a.eligible++
+		if f&fSupport != 0 {
+			a.support++
+		}
+	}
+}
