@@ -132,3 +132,5 @@ func TestDemoWastedRetargeting(t *testing.T) {
 		t.Errorf("wasted %d touches of %d customers, want Movement's %d of %d", w.Touches, w.Customers, m.PaidEvents, m.PaidCustomers)
 	}
 }
+
+func (d *demoData) filterNone() journey.Filter { return journey.Filter{} }

@@ -113,8 +113,13 @@ func (w *walker) customer(t *journey.Trail, group int) {
 		}
 	}
 	if !t.Converted {
-		w.tpFlags[t.Touchpoint[n-1]] |= fExit
-		w.stFlags[t.Stage[n-1]] |= fExit
+		// The customer left at their last step; support contacts after it are about it, not a later step.
+		last := int32(n - 1)
+		if lastTouch >= 0 {
+			last = lastTouch
+		}
+		w.tpFlags[t.Touchpoint[last]] |= fExit
+		w.stFlags[t.Stage[last]] |= fExit
 	}
 	w.effort(t, group)
 	w.flush(group)
