@@ -48,7 +48,7 @@ func Observed(v *journey.View, fr *friction.Result, moments []friction.Moment) *
 	}
 	for s, name := range stages {
 		st := &m.Stages[s]
-		*st = Stage{Name: name, Customers: w.stCust[s], Reached: share(w.stCust[s], m.Customers), Skipped: w.skipped[s],
+		*st = Stage{Name: name, Customers: w.stCust[s], Reached: shareOf(w.stCust[s], m.Customers), Skipped: w.skipped[s],
 			Sources: w.stSrc.count(s), Touchpoints: []MapTouchpoint{}, Pains: []friction.Cell{}, Opportunities: []Opportunity{},
 			Friction: stageCell(fr, s, name)}
 		for tp := range tpNames {
@@ -56,7 +56,7 @@ func Observed(v *journey.View, fr *friction.Result, moments []friction.Moment) *
 				continue
 			}
 			st.Touchpoints = append(st.Touchpoints, MapTouchpoint{Touchpoint: tpNames[tp], Channels: w.channels(j, tp),
-				Customers: w.tpCust[tp], Events: w.tpEvents[tp], Share: share(w.tpCust[tp], st.Customers),
+				Customers: w.tpCust[tp], Events: w.tpEvents[tp], Share: shareOf(w.tpCust[tp], st.Customers),
 				Sources: w.tpSrc.count(tp), Friction: cells.touchpoint(tpNames[tp], name)})
 		}
 		slices.SortStableFunc(st.Touchpoints, func(a, b MapTouchpoint) int { return cmp.Compare(b.Customers, a.Customers) })
@@ -68,7 +68,7 @@ func Observed(v *journey.View, fr *friction.Result, moments []friction.Moment) *
 	return m
 }
 
-func share(k, n int) float64 {
+func shareOf(k, n int) float64 {
 	if n == 0 {
 		return 0
 	}
@@ -283,10 +283,10 @@ func (w *walk) actions(s int, stages, tpNames []string, customers int) []Action 
 	})
 	out := []Action{}
 	for _, m := range ms[:min(len(ms), maxMoves)] {
-		out = append(out, Action{Label: tpNames[m.key.from] + " → " + tpNames[m.key.to], Customers: m.n, Share: share(m.n, customers)})
+		out = append(out, Action{Label: tpNames[m.key.from] + " → " + tpNames[m.key.to], Customers: m.n, Share: shareOf(m.n, customers)})
 	}
 	if s+1 < len(stages) {
-		out = append(out, Action{Label: "Moved on to " + stages[s+1], Customers: w.movedOn[s], Share: share(w.movedOn[s], customers)})
+		out = append(out, Action{Label: "Moved on to " + stages[s+1], Customers: w.movedOn[s], Share: shareOf(w.movedOn[s], customers)})
 	}
-	return append(out, Action{Label: "Left without buying", Customers: w.left[s], Share: share(w.left[s], customers)})
+	return append(out, Action{Label: "Left without buying", Customers: w.left[s], Share: shareOf(w.left[s], customers)})
 }
