@@ -34,7 +34,7 @@ type walker struct {
 
 func newWalker(j *journey.Journeys, g *grid, s Settings, isSupport []bool) *walker {
 	w := &walker{j: j, g: g, s: s, window: int64(s.SupportWindow / time.Microsecond), isSupport: isSupport,
-		rating: j.Model().Events.Rating, nTp: uint32(g.nTp)}
+		rating: j.Model().Events.Rating, nTp: uint32(g.nTp), steps: make([]step, 0, j.Events())}
 	w.tpFlags, w.tpFirst, w.tpRun = make([]uint8, g.nTp), make([]int32, g.nTp), make([]int32, g.nTp)
 	w.stFlags, w.stFirst = make([]uint8, g.nSt), make([]int32, g.nSt)
 	w.nextAbove = make([]int32, g.nSt)
