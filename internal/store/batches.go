@@ -71,6 +71,9 @@ func (w *Workspace) RemoveBatch(id uint64) error {
 		if err := removeEntries(tx, id); err != nil {
 			return err
 		}
+		if err := rowsChanged(tx); err != nil {
+			return err
+		}
 		return tx.Bucket(bucketBatches).Delete(batchKey(id))
 	})
 }

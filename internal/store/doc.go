@@ -19,6 +19,12 @@
 // (cached until the next write). Recipes, settings and the pseudonymisation key live beside the batches
 // (SaveRecipe, SetSetting, Secret).
 //
+// Snapshots (ReadSnapshot, WriteSnapshot) are derived values stored beside the rows so that opening a
+// workspace does not decode every row; the store treats them as opaque bytes and guarantees only that a
+// snapshot read belongs to the committed rows: every transaction that changes them (Commit, RemoveBatch)
+// increments the data generation and deletes all snapshots, and WriteSnapshot refuses a value computed
+// from an older generation (ErrStaleSnapshot).
+//
 // Layout: every per-batch bucket is keyed by the batch id (8 bytes, big-endian) followed by a sequence
 // number, so one batch is one key range: imports append at the end of the tree, with pages filled
 // completely, and removal deletes a prefix. Rows are encoded in a compact binary format with a leading

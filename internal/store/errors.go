@@ -48,4 +48,8 @@ var (
 	// ErrCorrupt is returned when stored data cannot be decoded or Check finds an inconsistency. It means
 	// the file was damaged outside Wayline's control (disk error, a copy cut short).
 	ErrCorrupt = errors.New("workspace data is damaged")
+
+	// ErrStaleSnapshot is returned by WriteSnapshot when a batch was committed or removed after the
+	// snapshot's generation was read: the value describes rows the workspace no longer holds.
+	ErrStaleSnapshot = errors.New("snapshot is older than the workspace's rows")
 )

@@ -280,6 +280,9 @@ func (im *Import) write(b Batch) error {
 	if err := im.tx.Bucket(bucketPending).Delete(batchKey(im.id)); err != nil {
 		return err
 	}
+	if err := rowsChanged(im.tx); err != nil {
+		return err
+	}
 	return im.tx.Bucket(bucketBatches).Put(batchKey(im.id), v)
 }
 
