@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"wayline/internal/ingest"
+	"wayline/internal/model"
 	"wayline/internal/record"
 	"wayline/internal/store"
 )
@@ -50,6 +51,8 @@ type Result struct {
 	Recipes    []ingest.Recipe   // the recipe used for each file
 	Notes      []string          // how dates were read, per file
 	Elapsed    time.Duration
+	// Snapshot is the part of Elapsed spent writing the model snapshot after the commit (model.SaveSnapshot).
+	Snapshot time.Duration
 }
 
 // Run imports req.Files into ws as one batch. On any error, or when ctx is cancelled, nothing is stored.
@@ -125,8 +128,19 @@ func Run(ctx context.Context, ws *store.Workspace, req Request) (Result, error) 
 	}
 	committed = true
 	tracker.finish()
+	var snapshotTime time.Duration
+	if !duplicate {
+		// The commit dropped the model snapshot; writing the new one now means the next open, read-only
+		// ones included, decodes it instead of every row. The batch is committed either way, so a failure
+		// is a note, not an error: the next writable open rebuilds the snapshot.
+		t := time.Now()
+		if err := model.SaveSnapshot(ws); err != nil {
+			notes = append(notes, fmt.Sprintf("the workspace will open more slowly once: its fast-open snapshot was not written (%v)", err))
+		}
+		snapshotTime = time.Since(t)
+	}
 	res := Result{Batch: batch, Duplicate: duplicate, Counts: im.Counts(), Recipes: recipes, Notes: notes,
-		Elapsed: time.Since(start)}
+		Elapsed: time.Since(start), Snapshot: snapshotTime}
 	for _, f := range files {
 		res.RowsRead += f.Rows
 	}

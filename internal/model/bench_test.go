@@ -37,16 +37,33 @@ var benchStore = sync.OnceValues(func() (string, error) {
 			return "", err
 		}
 	}
-	_, _, err = im.Commit()
-	return path, err
+	if _, _, err = im.Commit(); err != nil {
+		return "", err
+	}
+	return path, model.SaveSnapshot(ws)
 })
 
 func filepathTemp() (string, error) { return os.MkdirTemp("", "wayline-model-bench-") }
 
-// BenchmarkLoad reads the million rows into a model: the first step of opening a workspace for analysis.
-// (Reading in parts on both cores and merging the dictionaries was tried and measured no faster: the merge
-// and the second dictionary cost what the second core saves.)
+// BenchmarkLoad opens the million rows as Load does: from the workspace's snapshot.
 func BenchmarkLoad(b *testing.B) {
+	benchLoad(b, model.Load)
+}
+
+// BenchmarkLoadSnapshot decodes the snapshot only (what Load does when it is valid); with BenchmarkLoadRows
+// in the same run it gives the snapshot's ratio.
+func BenchmarkLoadSnapshot(b *testing.B) {
+	benchLoad(b, model.LoadSnapshot)
+}
+
+// BenchmarkLoadRows reads the million rows into a model, ignoring the snapshot: what Load falls back to
+// when the snapshot is stale. (Reading in parts on both cores and merging the dictionaries was tried and
+// measured no faster: the merge and the second dictionary cost what the second core saves.)
+func BenchmarkLoadRows(b *testing.B) {
+	benchLoad(b, model.LoadRows)
+}
+
+func benchLoad(b *testing.B, load func(*store.Workspace) (*model.Model, error)) {
 	path, err := benchStore()
 	if err != nil {
 		b.Fatal(err)
@@ -58,12 +75,65 @@ func BenchmarkLoad(b *testing.B) {
 	defer ws.Close()
 	b.ResetTimer()
 	for range b.N {
-		m, err := model.Load(ws)
+		m, err := load(ws)
 		if err != nil {
 			b.Fatal(err)
 		}
 		if m.Events.Len() != 1_000_000 {
 			b.Fatalf("%d events", m.Events.Len())
+		}
+	}
+}
+
+// BenchmarkSaveSnapshot is what an import adds after its commit: read every row, encode, write. It also
+// reports the snapshot's size and the workspace file's size without it.
+func BenchmarkSaveSnapshot(b *testing.B) {
+	path, err := benchStore()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ws, err := store.Open(path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ws.Close()
+	m, err := model.LoadRows(ws)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := model.EncodeSnapshot(m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if err := model.SaveSnapshot(ws); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(data))/1e6, "snapshot-MB")
+}
+
+// BenchmarkEncodeSnapshot is the encoding alone, on a loaded model.
+func BenchmarkEncodeSnapshot(b *testing.B) {
+	path, err := benchStore()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ws, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := model.LoadRows(ws)
+	ws.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := model.EncodeSnapshot(m); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -4,9 +4,11 @@
 //
 // # Basics
 //
-// Load reads a workspace once through store.ForEachRow. The Model is immutable afterwards and safe to
-// share between goroutines. Everything derived (profiles, journeys, personas, friction) is computed from
-// it and can be rebuilt at any time.
+// Load decodes the workspace's snapshot of the model (snapshot.go) when it has a valid one for its current
+// rows, and otherwise reads every row (LoadRows) and, when the workspace is writable, stores a fresh
+// snapshot for the next open. Both ways give exactly the same Model. The Model is immutable afterwards and
+// safe to share between goroutines. Everything derived (profiles, journeys, personas, friction) is
+// computed from it and can be rebuilt at any time.
 //
 // # Caveats
 //
@@ -174,14 +176,18 @@ func (m *Model) Add(batch uint32, r record.Row) {
 	m.Rows = append(m.Rows, row)
 }
 
-// Load reads every committed row of ws into a new Model. It walks the store's encoded rows directly
-// (store.VisitRows), interning strings from the stored bytes, so loading allocates per distinct string,
-// not per row.
-func Load(ws *store.Workspace) (*Model, error) {
+// LoadRows reads every committed row of ws into a new Model, ignoring any snapshot: what Load falls back
+// to. It walks the store's encoded rows directly (store.VisitRows), interning strings from the stored
+// bytes, so loading allocates per distinct string, not per row.
+func LoadRows(ws *store.Workspace) (*Model, error) {
 	batches, err := ws.Batches()
 	if err != nil {
 		return nil, err
 	}
+	return loadRows(ws, batches)
+}
+
+func loadRows(ws *store.Workspace, batches []store.Batch) (*Model, error) {
 	m := New()
 	l := &loader{m: m, byID: make(map[uint64]uint32, len(batches))}
 	rows, events := 0, 0
