@@ -60,6 +60,7 @@ export interface FrictionCell {
   evidence: FrictionEvidence
 }
 
+/** Rates Go cannot compute arrive as null and are NaN here (formatted as "–"). */
 export interface Moment {
   touchpoint: string
   stage: string
@@ -145,11 +146,18 @@ export function normaliseCell(c: Partial<FrictionCell> | null | undefined): Fric
   }
 }
 
+/** Go sends null for a rate it cannot compute; NaN keeps the type a number and formats as "–". */
+export const nanIfNull = (v: number | null | undefined): number => (typeof v === 'number' ? v : Number.NaN)
+
+function normaliseMoment(m: Moment): Moment {
+  return { ...m, convWith: nanIfNull(m.convWith), convWithout: nanIfNull(m.convWithout), lift: nanIfNull(m.lift), removalEffect: nanIfNull(m.removalEffect) }
+}
+
 function normaliseOverview(o: Partial<FrictionOverview>): FrictionOverview {
   return {
     touchpoints: (o.touchpoints ?? []).map(normaliseCell),
     stages: (o.stages ?? []).map(normaliseCell),
-    moments: o.moments ?? [],
+    moments: (o.moments ?? []).map(normaliseMoment),
     wasted: { touches: o.wasted?.touches ?? 0, customers: o.wasted?.customers ?? 0, touchpoints: o.wasted?.touchpoints ?? [] },
     settings: o.settings ?? defaultFrictionSettings(),
     customers: o.customers ?? 0,
@@ -166,12 +174,12 @@ function normaliseHeatmap(h: Partial<Heatmap>): Heatmap {
 }
 
 /**
- * The defaults as api6.md documents them, shown until Go answers. "Reset to defaults" does not use these:
- * it asks Go, whose defaults are the ones that count (see FrictionSettings.svelte).
+ * friction.DefaultSettings as Go defines them (internal/friction/settings.go). The bound API has no call
+ * for the defaults, so "Reset to defaults" saves these; keep them in step with Go.
  */
 export function defaultFrictionSettings(): FrictionSettings {
   return {
-    weights: { exit: 1, loop: 1, stall: 1, support: 1, sentiment: 1, effort: 1 },
+    weights: { exit: 3, loop: 1, stall: 1, support: 2, sentiment: 1, effort: 1 },
     minCustomers: 30,
     supportWindowHours: 72,
     lowRating: 0.4,

@@ -1,5 +1,5 @@
 // Typed call to the bound Maps struct (notes/api6.md): the observed journey map. Go turns NaN into null.
-import { normaliseCell, type FrictionCell } from './friction'
+import { nanIfNull, normaliseCell, type FrictionCell } from './friction'
 import { call } from './transport'
 import type { Filter } from './types'
 
@@ -34,6 +34,7 @@ export interface MapEmotion {
   high: number | null
 }
 
+/** lift and removalEffect are NaN when Go could not compute them (null on the wire). */
 export interface MapOpportunity {
   touchpoint: string
   text: string
@@ -90,7 +91,7 @@ function normaliseStage(s: Partial<MapStage>): MapStage {
       high: num(e.high),
     },
     pains: (s.pains ?? []).map(normaliseCell),
-    opportunities: s.opportunities ?? [],
+    opportunities: (s.opportunities ?? []).map((o) => ({ ...o, lift: nanIfNull(o.lift), removalEffect: nanIfNull(o.removalEffect) })),
   }
 }
 
