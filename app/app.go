@@ -36,6 +36,8 @@ type App struct {
 	Explore   *Explore
 	Identity  *Identity
 	Personas  *Personas
+	Friction  *Friction
+	Maps      *Maps
 	Files     *Files
 }
 
@@ -51,6 +53,8 @@ func New(cfg Config) *App {
 	a.Explore = &Explore{app: a}
 	a.Identity = &Identity{app: a}
 	a.Personas = &Personas{app: a}
+	a.Friction = &Friction{app: a}
+	a.Maps = &Maps{app: a}
 	a.Files = &Files{app: a}
 	return a
 }
@@ -72,12 +76,12 @@ func (a *App) SetDialogs(d Dialogs) {
 // Bound lists the structs the frontend can call, by the name the frontend uses.
 func (a *App) Bound() map[string]any {
 	return map[string]any{"Workspace": a.Workspace, "Imports": a.Imports, "Explore": a.Explore, "Identity": a.Identity, "Personas": a.Personas,
-		"Files": a.Files}
+		"Friction": a.Friction, "Maps": a.Maps, "Files": a.Files}
 }
 
 // BoundList is Bound as the slice Wails' options.App.Bind wants.
 func (a *App) BoundList() []any {
-	return []any{a.Workspace, a.Imports, a.Explore, a.Identity, a.Personas, a.Files}
+	return []any{a.Workspace, a.Imports, a.Explore, a.Identity, a.Personas, a.Friction, a.Maps, a.Files}
 }
 
 // writes names every bound method that changes a workspace, switches the session to another file, or reads
@@ -89,7 +93,7 @@ var writes = map[string]bool{
 	"Imports.Inspect": true, "Imports.PickFiles": true,
 	"Identity.SetRules": true, "Identity.BlockValue": true, "Identity.SetStages": true,
 	"Personas.Run": true, "Personas.Rename": true, "Personas.SetNotes": true, "Personas.SetColor": true,
-	"Files.Save": true,
+	"Friction.SetSettings": true, "Files.Save": true,
 }
 
 // IsWrite reports whether Struct.Method writes.

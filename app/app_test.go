@@ -244,6 +244,7 @@ func TestEveryBoundMethodIsClassified(t *testing.T) {
 		"Explore.Variants": true, "Explore.Funnel": true, "Explore.Movement": true, "Explore.Customers": true,
 		"Explore.Profile": true, "Identity.Overview": true, "Identity.Rules": true, "Identity.Stages": true,
 		"Personas.Current": true, "Personas.Map": true, "Personas.Compare": true,
+		"Friction.Settings": true, "Friction.Overview": true, "Friction.Heatmap": true, "Maps.Observed": true,
 	}
 	a, _ := newApp(t)
 	for name, bound := range a.Bound() {

@@ -312,25 +312,36 @@ func (ps *Personas) personaFilter(ids []string, snap *explore.Snapshot) (want []
 		}
 		want = append(want, i)
 	}
+	_, of, err = ps.labels(snap)
+	return want, of, err
+}
+
+// labels gives the current persona run and each profile's persona index in it (-1 for none); nil and nil
+// before any run. The labels are cached per snapshot and run.
+func (ps *Personas) labels(snap *explore.Snapshot) (*persona.Result, []int32, error) {
+	r, err := ps.current()
+	if err != nil || r == nil {
+		return nil, nil, err
+	}
 	s := ps.app.session
 	s.snapMu.Lock()
 	cached := s.personaOf
 	s.snapMu.Unlock()
 	if cached != nil && cached.snap == snap && cached.result == r {
-		return want, cached.of, nil
+		return r, cached.of, nil
 	}
 	labels, err := persona.Assign(r, snap)
 	if err != nil {
 		return nil, nil, err
 	}
-	of = make([]int32, len(labels))
+	of := make([]int32, len(labels))
 	for i, l := range labels {
 		of[i] = int32(l)
 	}
 	s.snapMu.Lock()
 	s.personaOf = &personaLabels{snap: snap, result: r, of: of}
 	s.snapMu.Unlock()
-	return want, of, nil
+	return r, of, nil
 }
 
 // personaLabels caches which persona each profile of a snapshot belongs to.
