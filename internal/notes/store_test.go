@@ -228,7 +228,9 @@ func TestValidation(t *testing.T) {
 		{"map target without map", func(n *notes.Note) { n.Target = notes.Target{Kind: notes.OnMap} }, false},
 		{"persona target", func(n *notes.Note) { n.Target = notes.Target{Kind: notes.OnPersona, Persona: "persona-2"} }, true},
 		{"stage target", func(n *notes.Note) { n.Target = notes.Target{Kind: notes.OnStage} }, false},
-		{"cell", func(n *notes.Note) { n.Target = notes.Target{Kind: notes.OnCell, Stage: "Decision", Touchpoint: "Cart"} }, true},
+		{"cell", func(n *notes.Note) {
+			n.Target = notes.Target{Kind: notes.OnCell, Stage: "Decision", Touchpoint: "Cart"}
+		}, true},
 		{"cell with one side", func(n *notes.Note) { n.Target = notes.Target{Kind: notes.OnCell, Stage: "Decision"} }, false},
 		{"hypothesis", func(n *notes.Note) { n.Kind, n.Hypothesis = notes.KindHypothesis, hyp }, true},
 		{"hypothesis without claim", func(n *notes.Note) { n.Kind = notes.KindHypothesis }, false},
