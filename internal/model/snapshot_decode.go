@@ -131,40 +131,64 @@ func (m *Model) decodeBatches(n int, b []byte) error {
 	return nil
 }
 
-// decodeRows reads the six row columns and rebuilds the ranges they imply, checking that the ranges cover
-// the identifier, attribute and event columns exactly.
+// decodeRows reads the six row columns straight into the rows (one scratch column reused for each), then
+// rebuilds the ranges the counts imply, checking that they cover the identifier, attribute and event
+// columns exactly.
 func (m *Model) decodeRows(n, nIDs, nAttrs, nEvents int, sec [][]byte) error {
-	cols := make([][]uint32, 6)
-	for i := range cols {
-		if i == 2 {
-			continue // lines are a delta column
-		}
-		cols[i] = make([]uint32, n)
-		if err := uvarints(sec[i], cols[i], math.MaxUint32+1); err != nil {
+	m.Rows = make([]Row, n)
+	rows := m.Rows
+	col := make([]uint32, n)
+	column := func(i int, limit uint64) error {
+		if err := uvarints(sec[i], col, limit); err != nil {
 			return fmt.Errorf("%w: row column %d: %v", ErrBadSnapshot, i, err)
 		}
+		return nil
 	}
-	lines := make([]int64, n)
-	if err := deltas(sec[2], lines); err != nil {
-		return fmt.Errorf("%w: row lines: %v", ErrBadSnapshot, err)
+	if err := column(0, uint64(len(m.Batches))); err != nil {
+		return err
 	}
-	m.Rows = make([]Row, n)
-	var ids, attrs, events uint64
-	for i := range m.Rows {
-		batch, file, line := cols[0][i], cols[1][i], lines[i]
-		if int(batch) >= len(m.Batches) || file > math.MaxUint16 || line < 0 || line > math.MaxUint32 {
-			return fmt.Errorf("%w: row %d", ErrBadSnapshot, i)
+	for i, v := range col {
+		rows[i].Batch = v
+	}
+	if err := column(1, math.MaxUint16+1); err != nil {
+		return err
+	}
+	for i, v := range col {
+		rows[i].File = uint16(v)
+	}
+	// Counts go into the spans' ends for now; the loop below turns them into ranges.
+	for k, set := range []func(r *Row, v uint32){
+		func(r *Row, v uint32) { r.IDs.End = v },
+		func(r *Row, v uint32) { r.Attrs.End = v },
+		func(r *Row, v uint32) { r.NumEvents = v },
+	} {
+		if err := column(3+k, math.MaxUint32+1); err != nil {
+			return err
 		}
-		r := Row{Batch: batch, File: uint16(file), Line: uint32(line), FirstEvent: uint32(events), NumEvents: cols[5][i]}
-		r.IDs = Span{uint32(ids), uint32(ids + uint64(cols[3][i]))}
-		r.Attrs = Span{uint32(attrs), uint32(attrs + uint64(cols[4][i]))}
-		ids, attrs, events = ids+uint64(cols[3][i]), attrs+uint64(cols[4][i]), events+uint64(cols[5][i])
-		if ids > uint64(nIDs) || attrs > uint64(nAttrs) || events > uint64(nEvents) {
+		for i, v := range col {
+			set(&rows[i], v)
+		}
+	}
+	b, line := sec[2], int64(0)
+	var ids, attrs, events uint64
+	for i := range rows {
+		d, k := binary.Varint(b)
+		if line += d; k <= 0 || line < 0 || line > math.MaxUint32 {
+			return fmt.Errorf("%w: line of row %d", ErrBadSnapshot, i)
+		}
+		b = b[k:]
+		r := &rows[i]
+		// Sums in 64 bits, checked before they are narrowed: a count near 2³² must not wrap around.
+		nextIDs, nextAttrs, nextEvents := ids+uint64(r.IDs.End), attrs+uint64(r.Attrs.End), events+uint64(r.NumEvents)
+		if nextIDs > uint64(nIDs) || nextAttrs > uint64(nAttrs) || nextEvents > uint64(nEvents) {
 			return fmt.Errorf("%w: row %d reaches past the columns", ErrBadSnapshot, i)
 		}
-		m.Rows[i] = r
+		r.Line, r.FirstEvent = uint32(line), uint32(events)
+		r.IDs = Span{uint32(ids), uint32(nextIDs)}
+		r.Attrs = Span{uint32(attrs), uint32(nextAttrs)}
+		ids, attrs, events = nextIDs, nextAttrs, nextEvents
 	}
-	if ids != uint64(nIDs) || attrs != uint64(nAttrs) || events != uint64(nEvents) {
+	if len(b) != 0 || ids != uint64(nIDs) || attrs != uint64(nAttrs) || events != uint64(nEvents) {
 		return fmt.Errorf("%w: rows do not cover the columns", ErrBadSnapshot)
 	}
 	return nil
