@@ -1,6 +1,9 @@
 package journey
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Cohort kinds: what was clicked.
 const (
@@ -13,6 +16,7 @@ const (
 	CohortMovement   = "movement"   // Movement (a figure below), narrowed by From, To, Node, Channel
 	CohortStage      = "stage"      // Node (a stage): customers with an event in that stage
 	CohortPath       = "path"       // Path (anchor first), Direction, Depth: the customers of one path of Paths
+	CohortProfiles   = "profiles"   // Profiles: a list another analysis found (a gap of an assumed map), kept to the view
 )
 
 // Movement figures a movement cohort can name.
@@ -45,6 +49,7 @@ type Cohort struct {
 	Movement        string
 	Direction       string // of a path cohort: DirectionFrom (default) or DirectionTo
 	Depth           int    // of a path cohort: the Paths depth it was shown with (0 means 4)
+	Profiles        []int32
 }
 
 // Cohort returns the profiles (ascending) behind a figure: the number a view shows for it is the length of
@@ -76,6 +81,8 @@ func (v *View) Cohort(c Cohort) ([]int32, error) {
 		out = v.stageCustomers(c.Node)
 	case CohortMovement:
 		out, err = v.movementCustomers(c)
+	case CohortProfiles:
+		out = v.keptOf(c.Profiles)
 	default:
 		err = fmt.Errorf("%w: kind %q", ErrCohort, c.Kind)
 	}
@@ -154,4 +161,18 @@ func (v *View) movementCustomers(c Cohort) ([]int32, error) {
 		}
 	}
 	return out, nil
+}
+
+// keptOf returns the profiles of ps that the view keeps, ascending and without repeats.
+func (v *View) keptOf(ps []int32) []int32 {
+	want := slices.Clone(ps)
+	slices.Sort(want)
+	want = slices.Compact(want)
+	out := []int32{}
+	for _, p := range want {
+		if _, ok := slices.BinarySearch(v.cust, p); ok {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -38,3 +38,17 @@ func TestEachTrailMatchesView(t *testing.T) {
 		t.Errorf("got converted false, want true: the purchase is in the date range on another channel")
 	}
 }
+
+// A profiles cohort keeps the listed customers that the view keeps, whatever order or repeats they come in.
+func TestProfilesCohortKeepsTheView(t *testing.T) {
+	f := newFixture([]ev{{who: "a", t: 0, tp: "Home", ch: "web"}, {who: "b", t: 0, tp: "Home", ch: "email"},
+		{who: "c", t: 0, tp: "Home", ch: "web"}})
+	v := f.view(t, nil, journey.Filter{Channels: []string{"web"}})
+	got, err := v.Cohort(journey.Cohort{Kind: journey.CohortProfiles, Profiles: []int32{2, 1, 2, 0, 7}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if names := f.who(got); !slices.Equal(names, []string{"a", "c"}) {
+		t.Errorf("got %v, want [a c]: b is filtered out, 7 does not exist", names)
+	}
+}
