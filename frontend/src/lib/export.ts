@@ -229,7 +229,7 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     ctx.drawImage(img, 0, 0, width, height)
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
     if (!blob) throw new Error('the image is too large to encode; export the SVG instead')
-    const png = withPngDpi(new Uint8Array(await blob.arrayBuffer()), Math.round(96 * scale))
+    const png = withPngDpi(await blobBytes(blob), Math.round(96 * scale))
     return new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' })
   } finally {
     URL.revokeObjectURL(url)
@@ -237,6 +237,17 @@ export async function svgToPng(svgText: string, width: number, height: number, s
 }
 
 // ---- Saving ----
+
+/** A Blob's bytes. Blob.arrayBuffer is missing in older WebKit webviews (and jsdom); FileReader is everywhere. */
+export function blobBytes(blob: Blob): Promise<Uint8Array> {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer().then((b) => new Uint8Array(b))
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the exported data'))
+    reader.readAsArrayBuffer(blob)
+  })
+}
 
 /** Base64 of bytes, in slices so a large PNG does not overflow the argument list. */
 export function toBase64(bytes: Uint8Array): string {
@@ -256,7 +267,7 @@ export function fileStem(title: string): string {
  */
 export async function saveFile(name: string, data: Blob): Promise<string> {
   if (isDesktop()) {
-    const bytes = new Uint8Array(await data.arrayBuffer())
+    const bytes = await blobBytes(data)
     return files.save(name, data.type, toBase64(bytes))
   }
   const url = URL.createObjectURL(data)
