@@ -38,6 +38,7 @@ type App struct {
 	Personas  *Personas
 	Friction  *Friction
 	Maps      *Maps
+	Workshop  *Workshop
 	Files     *Files
 }
 
@@ -55,6 +56,7 @@ func New(cfg Config) *App {
 	a.Personas = &Personas{app: a}
 	a.Friction = &Friction{app: a}
 	a.Maps = &Maps{app: a}
+	a.Workshop = &Workshop{app: a}
 	a.Files = &Files{app: a}
 	return a
 }
@@ -76,12 +78,13 @@ func (a *App) SetDialogs(d Dialogs) {
 // Bound lists the structs the frontend can call, by the name the frontend uses.
 func (a *App) Bound() map[string]any {
 	return map[string]any{"Workspace": a.Workspace, "Imports": a.Imports, "Explore": a.Explore, "Identity": a.Identity, "Personas": a.Personas,
-		"Friction": a.Friction, "Maps": a.Maps, "Files": a.Files}
+		"Friction": a.Friction, "Maps": a.Maps, "Workshop": a.Workshop,
+		"Files": a.Files}
 }
 
 // BoundList is Bound as the slice Wails' options.App.Bind wants.
 func (a *App) BoundList() []any {
-	return []any{a.Workspace, a.Imports, a.Explore, a.Identity, a.Personas, a.Friction, a.Maps, a.Files}
+	return []any{a.Workspace, a.Imports, a.Explore, a.Identity, a.Personas, a.Friction, a.Maps, a.Workshop, a.Files}
 }
 
 // writes names every bound method that changes a workspace, switches the session to another file, or reads
@@ -94,6 +97,7 @@ var writes = map[string]bool{
 	"Identity.SetRules": true, "Identity.BlockValue": true, "Identity.SetStages": true,
 	"Personas.Run": true, "Personas.Rename": true, "Personas.SetNotes": true, "Personas.SetColor": true,
 	"Friction.SetSettings": true, "Files.Save": true,
+	"Workshop.SaveAssumed": true, "Workshop.DeleteAssumed": true, "Workshop.ImportAssumed": true,
 }
 
 // IsWrite reports whether Struct.Method writes.

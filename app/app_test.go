@@ -245,6 +245,8 @@ func TestEveryBoundMethodIsClassified(t *testing.T) {
 		"Explore.Profile": true, "Identity.Overview": true, "Identity.Rules": true, "Identity.Stages": true,
 		"Personas.Current": true, "Personas.Map": true, "Personas.Compare": true,
 		"Friction.Settings": true, "Friction.Overview": true, "Friction.Heatmap": true, "Maps.Observed": true,
+		"Workshop.AssumedMaps": true, "Workshop.ExportAssumed": true, "Workshop.DraftFromObserved": true,
+		"Workshop.Compare": true, "Workshop.GapCustomers": true, "Workshop.PersonaMatches": true,
 	}
 	a, _ := newApp(t)
 	for name, bound := range a.Bound() {

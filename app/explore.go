@@ -241,18 +241,24 @@ func (x *Explore) Movement(f Filter) (Movement, error) {
 
 // Customers lists the customers under the filter, optionally only those behind a clicked figure.
 func (x *Explore) Customers(f Filter, q CustomerQuery) (CustomerList, error) {
+	var cohort *journey.Cohort
+	if c := q.Cohort; c != nil {
+		cohort = &journey.Cohort{Kind: c.Kind, Level: levelOf(c.Level), MinEdgeShare: c.MinEdgeShare, MaxNodes: c.MaxNodes,
+			Node: c.Node, From: c.From, To: c.To, Channel: c.Channel, Path: c.Path, CollapseRepeats: c.CollapseRepeats,
+			Funnel: toFunnelSpec(c.Funnel), Step: c.Step, Movement: c.Movement, Direction: c.Direction, Depth: c.Depth}
+	}
+	return x.customers(f, q, cohort)
+}
+
+// customers lists the customers of a cohort (nil: all) under the filter, searched, sorted and paged by q.
+func (x *Explore) customers(f Filter, q CustomerQuery, cohort *journey.Cohort) (CustomerList, error) {
 	snap, v, err := x.view(f)
 	if err != nil {
 		return CustomerList{}, err
 	}
-	jq := journey.CustomerQuery{Search: q.Search, Sort: q.Sort, Desc: q.Desc, Offset: q.Offset, Limit: q.Limit}
+	jq := journey.CustomerQuery{Search: q.Search, Sort: q.Sort, Desc: q.Desc, Offset: q.Offset, Limit: q.Limit, Cohort: cohort}
 	if q.Search != "" {
 		jq.ProfileIDs = profileIDs(snap)
-	}
-	if c := q.Cohort; c != nil {
-		jq.Cohort = &journey.Cohort{Kind: c.Kind, Level: levelOf(c.Level), MinEdgeShare: c.MinEdgeShare, MaxNodes: c.MaxNodes,
-			Node: c.Node, From: c.From, To: c.To, Channel: c.Channel, Path: c.Path, CollapseRepeats: c.CollapseRepeats,
-			Funnel: toFunnelSpec(c.Funnel), Step: c.Step, Movement: c.Movement, Direction: c.Direction, Depth: c.Depth}
 	}
 	list, err := v.Customers(jq)
 	if err != nil {
