@@ -51,3 +51,11 @@ func (s *session) changed() {
 	s.mu.RUnlock()
 	e.Emit(EventWorkspaceChanged, map[string]string{"path": path})
 }
+
+// emit sends one event to the frontend.
+func (s *session) emit(name string, data any) {
+	s.mu.RLock()
+	e := s.emitter
+	s.mu.RUnlock()
+	e.Emit(name, data)
+}

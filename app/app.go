@@ -39,6 +39,9 @@ type App struct {
 	Friction  *Friction
 	Maps      *Maps
 	Workshop  *Workshop
+	Notes     *Notes
+	Views     *Views
+	Reports   *Reports
 	Files     *Files
 }
 
@@ -57,6 +60,9 @@ func New(cfg Config) *App {
 	a.Friction = &Friction{app: a}
 	a.Maps = &Maps{app: a}
 	a.Workshop = &Workshop{app: a}
+	a.Notes = &Notes{app: a}
+	a.Views = &Views{app: a}
+	a.Reports = &Reports{app: a}
 	a.Files = &Files{app: a}
 	return a
 }
@@ -79,12 +85,13 @@ func (a *App) SetDialogs(d Dialogs) {
 func (a *App) Bound() map[string]any {
 	return map[string]any{"Workspace": a.Workspace, "Imports": a.Imports, "Explore": a.Explore, "Identity": a.Identity, "Personas": a.Personas,
 		"Friction": a.Friction, "Maps": a.Maps, "Workshop": a.Workshop,
-		"Files": a.Files}
+		"Notes": a.Notes, "Views": a.Views, "Reports": a.Reports, "Files": a.Files}
 }
 
 // BoundList is Bound as the slice Wails' options.App.Bind wants.
 func (a *App) BoundList() []any {
-	return []any{a.Workspace, a.Imports, a.Explore, a.Identity, a.Personas, a.Friction, a.Maps, a.Workshop, a.Files}
+	return []any{a.Workspace, a.Imports, a.Explore, a.Identity, a.Personas, a.Friction, a.Maps, a.Workshop, a.Notes, a.Views,
+		a.Reports, a.Files}
 }
 
 // writes names every bound method that changes a workspace, switches the session to another file, or reads
@@ -98,6 +105,8 @@ var writes = map[string]bool{
 	"Personas.Run": true, "Personas.Rename": true, "Personas.SetNotes": true, "Personas.SetColor": true,
 	"Friction.SetSettings": true, "Files.Save": true,
 	"Workshop.SaveAssumed": true, "Workshop.DeleteAssumed": true, "Workshop.ImportAssumed": true,
+	"Notes.Add": true, "Notes.Update": true, "Notes.Move": true, "Notes.Delete": true,
+	"Views.Save": true, "Views.Delete": true,
 }
 
 // IsWrite reports whether Struct.Method writes.

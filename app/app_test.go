@@ -247,6 +247,8 @@ func TestEveryBoundMethodIsClassified(t *testing.T) {
 		"Friction.Settings": true, "Friction.Overview": true, "Friction.Heatmap": true, "Maps.Observed": true,
 		"Workshop.AssumedMaps": true, "Workshop.ExportAssumed": true, "Workshop.DraftFromObserved": true,
 		"Workshop.Compare": true, "Workshop.GapCustomers": true, "Workshop.PersonaMatches": true,
+		"Notes.List": true, "Notes.History": true, "Notes.Evaluate": true, "Views.List": true, "Views.ComparePeriods": true,
+		"Reports.HTML": true,
 	}
 	a, _ := newApp(t)
 	for name, bound := range a.Bound() {

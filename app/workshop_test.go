@@ -32,7 +32,7 @@ func TestWorkshopDraftSaveCompareAndGapCustomers(t *testing.T) {
 		t.Fatalf("comparison: %d customers, %d followed, %d gaps", cmp.Customers, cmp.Followed, len(cmp.Gaps))
 	}
 	for _, g := range cmp.Gaps {
-		if g.Kind == "share" {
+		if g.Kind == maps.GapShareBelow || g.Kind == maps.GapShareAbove {
 			continue // a share gap counts a shortfall, not its profiles
 		}
 		list, err := a.Workshop.GapCustomers(app.Filter{}, "current-state", maps.Tolerance{ExtraTouches: 2}, g.Index, app.CustomerQuery{Limit: 5})
