@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"wayline/internal/model"
 	"wayline/internal/store"
 )
 
@@ -112,6 +113,9 @@ func removeBatch(env *Env, path string, id uint64, asJSON bool) error {
 	if err := w.RemoveBatch(id); err != nil {
 		return err
 	}
+	// Rebuild the model snapshot now, so the next read-only command decodes it instead of every row. The
+	// removal stands either way: a failure here only makes the next open slower.
+	_ = model.SaveSnapshot(w)
 	if asJSON {
 		return printJSON(env.Stdout, map[string]any{"removed": id, "rows": b.Counts.Rows, "events": b.Counts.Events})
 	}
