@@ -9,7 +9,9 @@ describe('views', () => {
   it.each([
     ['1', 'overview'],
     ['2', 'import'],
-    ['3', null], // Map is not in this version
+    ['3', 'map'],
+    ['6', 'friction'],
+    ['8', null], // Workshop is not in this version
     ['9', null],
     ['0', null],
     ['a', null],

@@ -21,10 +21,10 @@ export interface ViewEntry {
 export const views: readonly ViewEntry[] = [
   { id: 'overview', label: 'Overview', available: true },
   { id: 'import', label: 'Import', available: true },
-  { id: 'map', label: 'Map', available: false },
+  { id: 'map', label: 'Map', available: true },
   { id: 'flow', label: 'Flow', available: true },
   { id: 'personas', label: 'Personas', available: true },
-  { id: 'friction', label: 'Friction', available: false },
+  { id: 'friction', label: 'Friction', available: true },
   { id: 'customers', label: 'Customers', available: true },
   { id: 'workshop', label: 'Workshop', available: false },
   { id: 'report', label: 'Report', available: false },
