@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"os"
 	"strings"
 
 	"wayline/internal/friction"
@@ -12,13 +13,27 @@ import (
 
 var mapCommand = command{
 	name:    "map",
-	usage:   "wayline map -w FILE [filters] [--json]",
-	summary: "prints the observed journey map: per stage, its customers, touchpoints, actions, emotion, pains, opportunities and friction",
+	usage:   "wayline map -w FILE [filters] [--assumed MAP.json [--extra-touches N] [--allow-skips N]] [--json]",
+	summary: "prints the observed journey map: per stage, its customers, touchpoints, actions, emotion, pains, opportunities and friction; with --assumed, its comparison with an assumed map",
 	flags: func(fs *flag.FlagSet) func(*Env, []string) error {
 		ws := workspaceFlag(fs)
 		filter := filterFlags(fs)
 		asJSON := fs.Bool("json", false, "print JSON")
+		assumedPath := fs.String("assumed", "", "compare the journeys with the assumed map in this JSON `FILE` (nothing is saved)")
+		extra := fs.Int("extra-touches", 0, "with --assumed: unplanned touches a journey may have and still follow the map")
+		skips := fs.Int("allow-skips", 0, "with --assumed: required steps a journey may skip and still follow the map")
 		return func(env *Env, args []string) error {
+			var assumed *maps.Assumed
+			if *assumedPath != "" {
+				a, err := readAssumed(*assumedPath)
+				if err != nil {
+					return err
+				}
+				assumed = &a
+			}
+			if *extra < 0 || *skips < 0 {
+				return usagef("--extra-touches and --allow-skips must not be negative")
+			}
 			snap, v, err := openView(*ws, args, filter)
 			if err != nil {
 				return err
@@ -36,10 +51,19 @@ var mapCommand = command{
 				return err
 			}
 			out := mapOutput(maps.Observed(v, fr, moments))
+			if assumed != nil {
+				if out.Comparison, err = maps.Compare(v, *assumed, maps.Tolerance{ExtraTouches: *extra, AllowSkips: *skips}); err != nil {
+					return err
+				}
+				out.Comparison = withoutProfiles(out.Comparison)
+			}
 			if *asJSON {
 				return printJSON(env.Stdout, out)
 			}
 			printMap(env, out)
+			if out.Comparison != nil {
+				printComparison(env, out.Comparison, assumed.Persona)
+			}
 			return nil
 		}
 	},
@@ -98,6 +122,9 @@ type mapJSON struct {
 	Customers int            `json:"customers"`
 	Converted int            `json:"converted"`
 	Goal      []string       `json:"goal"`
+	// Comparison is the map set against an assumed map (--assumed), without the profile lists, which are
+	// internal indices that only the app's click-through uses.
+	Comparison *maps.Comparison `json:"comparison,omitempty"`
 }
 
 func mapOutput(m *maps.Map) mapJSON {
@@ -159,5 +186,79 @@ func printMap(env *Env, out mapJSON) {
 		for _, op := range s.Opportunities {
 			fmt.Fprintf(o, "   Opportunity: %s (%s customers; removal effect %s)\n", op.Text, thousands(op.Customers), pct(op.RemovalEffect))
 		}
+	}
+}
+
+// readAssumed reads and checks an assumed map file; its errors name the file, the field and line:column.
+func readAssumed(path string) (maps.Assumed, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return maps.Assumed{}, fmt.Errorf("cannot read the assumed map: %w", err)
+	}
+	a, err := maps.ParseAssumed(data)
+	if err != nil {
+		return maps.Assumed{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return a, nil
+}
+
+// withoutProfiles drops the departures' and gaps' profile lists.
+func withoutProfiles(c *maps.Comparison) *maps.Comparison {
+	for i := range c.Departures {
+		c.Departures[i].Profiles = nil
+	}
+	for i := range c.Gaps {
+		c.Gaps[i].Profiles = nil
+	}
+	return c
+}
+
+// printComparison is the text section of --assumed.
+func printComparison(env *Env, c *maps.Comparison, persona string) {
+	o := env.Stdout
+	fmt.Fprintf(o, "\nCompared with the assumed map %q (%s)\n", c.MapName, c.MapID)
+	if persona != "" {
+		fmt.Fprintf(o, "  The map is meant for persona %s; it is compared with every customer the filters keep.\n", persona)
+	}
+	fmt.Fprintf(o, "  %s of %s customers (%s) follow it end to end, allowing %d unplanned touches and %d skipped steps; %s reach its last stage, %s use none of its touchpoints\n",
+		thousands(c.Followed), thousands(c.Customers), pct(num(c.FollowedShare)), c.Tolerance.ExtraTouches, c.Tolerance.AllowSkips,
+		thousands(c.ReachedEnd), thousands(c.OffPath))
+	fmt.Fprintf(o, "  %-22s %9s %9s %9s %9s %9s %9s %9s %9s\n", "Stage", "reached", "entered", "followed", "skipped", "order", "loops", "unplanned", "left")
+	for _, s := range c.Stages {
+		fmt.Fprintf(o, "  %-22s %9s %9s %9s %9s %9s %9s %9s %9s\n", cut(s.Stage, 22), thousands(s.Reached), thousands(s.Entered),
+			thousands(s.Followed), thousands(s.Skipped), thousands(s.OutOfOrder), thousands(s.Loops), thousands(s.Unplanned), thousands(s.Left))
+	}
+	fmt.Fprintf(o, "  %-32s %9s %6s %8s %9s %9s %9s\n", "Touchpoint", "customers", "share", "expected", "skipped", "order", "loops")
+	for _, tp := range c.Touchpoints {
+		expected := "–"
+		if tp.ExpectedShare > 0 {
+			expected = pct(num(tp.ExpectedShare))
+		}
+		name := tp.Touchpoint
+		if !tp.Observed {
+			name += " (not in data)"
+		}
+		fmt.Fprintf(o, "  %-32s %9s %6s %8s %9s %9s %9s\n", cut(name, 32), thousands(tp.Customers), pct(num(tp.Share)), expected,
+			thousands(tp.Skipped), thousands(tp.OutOfOrder), thousands(tp.Loops))
+	}
+	if len(c.Departures) > 0 {
+		fmt.Fprintln(o, "  Where customers first leave the assumed path")
+	}
+	for _, d := range c.Departures[:min(len(c.Departures), 5)] {
+		after := d.After
+		if after == "" {
+			after = "(before its first step)"
+		}
+		to := d.To
+		if d.Kind == maps.DepartEnded {
+			to = "journey ends"
+		}
+		fmt.Fprintf(o, "    %9s %6s  after %s → %s (%s)\n", thousands(d.Customers), pct(num(d.Share)), after, to, d.Kind)
+	}
+	if len(c.Gaps) > 0 {
+		fmt.Fprintln(o, "  Biggest gaps")
+	}
+	for _, g := range c.Gaps[:min(len(c.Gaps), 10)] {
+		fmt.Fprintf(o, "    %s\n", g.Text)
 	}
 }

@@ -122,7 +122,7 @@ type Departure struct {
 	To        string  `json:"to"`    // the touchpoint they went to; "" when the journey ended
 	Customers int     `json:"customers"`
 	Share     float64 `json:"share"` // of the comparison's customers
-	Profiles  []int32 `json:"profiles"`
+	Profiles  []int32 `json:"profiles,omitempty"`
 }
 
 // Gap kinds, one list in Comparison.Gaps.
@@ -151,7 +151,7 @@ type Gap struct {
 	Touchpoint string  `json:"touchpoint"`
 	Customers  int     `json:"customers"`
 	Text       string  `json:"text"`
-	Profiles   []int32 `json:"profiles"`
+	Profiles   []int32 `json:"profiles,omitempty"`
 }
 
 // Compare aligns every journey of v with the assumed map a (see the rules above). Errors: ErrNoJourneys
