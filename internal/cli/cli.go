@@ -34,7 +34,7 @@ type Env struct {
 var commands []command
 
 func init() {
-	commands = []command{demoCommand, inspectCommand, importCommand, importsCommand, profilesCommand, profileCommand, flowCommand, journeysCommand, personasCommand, frictionCommand, mapCommand, serveCommand}
+	commands = []command{demoCommand, inspectCommand, importCommand, importsCommand, profilesCommand, profileCommand, flowCommand, journeysCommand, personasCommand, frictionCommand, mapCommand, reportCommand, serveCommand}
 }
 
 // Run runs the command named by args[0] and returns the process exit status.
