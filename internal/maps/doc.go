@@ -1,5 +1,10 @@
 // Package maps draws journey maps from data: the observed map (what customers did, stage by stage, with the
-// evidence behind every cell).
+// evidence behind every cell), and sets the maps a workshop believes in (assumed maps) against it.
+//
+// Assumed maps (assumed.go, assumed_store.go) are parsed, validated and saved in the workspace; Compare
+// (conform.go) aligns every journey with one and reports what was followed, skipped, out of order, looped or
+// unplanned, with the customers behind each gap; MatchPersonas (personas_assumed.go) pairs assumed personas
+// with discovered ones. docs/assumed-maps.md describes the rules for users.
 //
 // # Basics
 //
