@@ -165,7 +165,7 @@ export function layoutMap(map: ObservedMap, opts: MapLayoutOptions): MapLayout {
   const heights: [LaneId, string, number][] = [
     ['stages', 'Stages', headerHeight],
     ['touchpoints', 'Touchpoints', 2 * pad + pillRows * (pillHeight + pillGap) - pillGap + (hasMore ? 18 : 0)],
-    ['actions', 'What customers did', 2 * pad + actionRows * actionHeight],
+    ['actions', 'Actions', 2 * pad + actionRows * actionHeight],
     ['emotion', 'Emotion', emotionHeight],
     ['pains', 'Pain points', 2 * pad + painRows * painHeight - 6],
     ['opportunities', 'Opportunities', 2 * pad + oppRows * opportunityHeight - 6],
@@ -256,8 +256,9 @@ export function layoutMap(map: ObservedMap, opts: MapLayoutOptions): MapLayout {
         width: inner,
         name: fitLabel(p.touchpoint || p.stage, inner - 16, 7),
         scoreLine: `friction ${scoreText(p.score)} · interval ${intervalText(p)}`,
-        mainLine: fitLabel(mainComponent(p), inner - 16, 6.2),
-        evidenceLine: fitLabel(`${formatCompact(p.customers)} customers · ${plural(p.sources, 'source')}`, inner - 16, 6.2),
+        // 11 px Inter averages under 6 px a character.
+        mainLine: fitLabel(mainComponent(p), inner - 14, 5.9),
+        evidenceLine: fitLabel(`${formatCompact(p.customers)} customers · ${plural(p.sources, 'source')}`, inner - 14, 5.9),
         fill: frictionColour(p.score) ?? '#bdbdbd',
         opacity: evidenceOpacity(p),
         title: cellTitle(p),
