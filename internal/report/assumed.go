@@ -10,6 +10,9 @@ import (
 // assumed compares the customers with a saved assumed map: o.Assumed, else the first saved one.
 func (a *analysis) assumed() (assumedSection, error) {
 	if a.ws == nil {
+		if a.o.Assumed != "" {
+			return assumedSection{}, fmt.Errorf("%w: %q (no workspace to read it from)", ErrNoAssumed, a.o.Assumed)
+		}
 		return assumedSection{None: "No assumed map saved."}, nil
 	}
 	all, err := maps.ListAssumed(a.ws)

@@ -254,6 +254,13 @@ func TestWriteErrors(t *testing.T) {
 		t.Errorf("Write(nil snapshot) = %v, want ErrNoSnapshot", err)
 	}
 	f := csvFixture(t, hostile, hostileRecipe)
+	if err := report.Write(&bytes.Buffer{}, f.snap, nil, report.Options{Assumed: "x"}); !errors.Is(err, report.ErrNoAssumed) {
+		t.Errorf("Write(no workspace, Assumed: x) = %v, want ErrNoAssumed", err)
+	}
+	var b bytes.Buffer
+	if err := report.Write(&b, f.snap, nil, report.Options{}); err != nil || !strings.Contains(b.String(), "No assumed map saved") {
+		t.Errorf("Write(no workspace) = %v, want a report that says no assumed map is saved", err)
+	}
 	err := report.Write(&bytes.Buffer{}, f.snap, f.ws, report.Options{Assumed: "no-such-map"})
 	if !errors.Is(err, report.ErrNoAssumed) {
 		t.Errorf("Write(Assumed: unknown) = %v, want ErrNoAssumed", err)
