@@ -48,6 +48,7 @@ type customer struct {
 	stages                                        uint8 // bit i: touched stage i
 	adTimes                                       []int64
 	frictionExits, frictionLoops, frictionTickets int
+	frictionLeft                                  bool // gave up at the payment step for good
 	ticketSeq, orderSeq                           int
 }
 

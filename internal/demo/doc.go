@@ -14,7 +14,8 @@
 //
 //   - web_events.jsonl: Segment-style track calls (anonymousId; userId only once the device has signed
 //     in; event; ISO timestamp; context.device.type; context.campaign.medium/source/name; properties with
-//     product, category, price and, on orders, value). A "Signed in" event carries both ids, which is how
+//     product, category, price and, on orders, value). The recipe imports the product as the event's text,
+//     so viewing two products is two different steps and viewing one twice is a repeat. A "Signed in" event carries both ids, which is how
 //     a browser's anonymous id joins a customer; people use up to three devices. Retargeting ad
 //     impressions are logged here too, with the cookie's anonymousId and a paid medium.
 //   - crm_contacts.csv: Customer ID, Email, Phone (in human formats: "+1 (303) 555-0142",
@@ -50,7 +51,10 @@
 //     a direct visit or at the till, reviews and referrals; their journeys skip Awareness and
 //     Consideration.
 //   - Long-consideration comparison shoppers: eight to sixteen desktop sessions over five to eleven weeks
-//     from search and comparison sites; about half buy, after trouble at the payment step.
+//     from search and comparison sites; of those who sign in, about half buy, after trouble at the payment
+//     step, and the others give up at the payment step and leave for good: nothing of theirs follows the
+//     last attempt (no visit, no ad, no campaign: they unsubscribe) except, half the time, the ticket it
+//     caused.
 //
 // # What is planted
 //
@@ -58,10 +62,13 @@
 // its normalised form (e-mails lower-case, phones "+" and digits), with its person and persona; junk
 // values belong to no one and are not listed. planted.json holds the persona names and sizes; the
 // friction touchpoint "Checkout: payment", where attempts loop, end without an order and are followed by
-// "Payment declined at checkout" tickets within hours (with counts of exits, loops and those tickets);
+// "Payment declined at checkout" tickets within hours (with counts of exits, loops and those tickets, and
+// frictionLeavers: the people whose journey ends there for good, without a purchase; everyone else who
+// gives up there comes back and buys later);
 // touchesAfterPurchase, the number of "Retargeting ad" events shown after the person's first purchase
 // (by design, every one of them); the goal touchpoints and buyer count; the stage model with the stage of
-// every touchpoint and, per stage, how many people skipped it.
+// every touchpoint and, per stage, how many people skipped it. importer.BuildDemo stores that stage model
+// (stages, touchpoint stages and goal) as the demo workspace's own, so nothing is guessed.
 //
 // # Caveats
 //

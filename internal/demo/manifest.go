@@ -37,6 +37,10 @@ type Planted struct {
 	FrictionExits   int `json:"frictionExits"`
 	FrictionLoops   int `json:"frictionLoops"`
 	FrictionTickets int `json:"frictionTickets"`
+	// FrictionLeavers counts people whose last attempt gave up at FrictionTouchpoint and who never came
+	// back: nothing of theirs follows it but, sometimes, the support ticket it caused. Their journeys end
+	// there without a purchase.
+	FrictionLeavers int `json:"frictionLeavers"`
 
 	// RetargetingTouchpoint is the paid ad that keeps being shown after people bought;
 	// TouchesAfterPurchase counts those events that come after the person's first purchase (by design,

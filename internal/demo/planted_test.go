@@ -118,6 +118,35 @@ func TestFrictionExitsAreFollowedBySupport(t *testing.T) {
 	}
 }
 
+// TestFrictionLeavers counts, from the exports, the people whose last event other than a support ticket is
+// the payment step and who never bought: planted.json's frictionLeavers (nothing — no visit, ad or e-mail —
+// follows their last attempt).
+func TestFrictionLeavers(t *testing.T) {
+	w := load(t, 2000, 7)
+	leavers := 0
+	for _, p := range w.people {
+		last, bought := "", false
+		for _, e := range p.events {
+			if isGoal(w, e.tp) {
+				bought = true
+			}
+			if e.tp != "Ticket opened" && e.tp != "Ticket solved" {
+				last = e.tp
+			}
+		}
+		if last == w.manifest.Planted.FrictionTouchpoint && !bought {
+			leavers++
+		}
+	}
+	if got, want := leavers, w.manifest.Planted.FrictionLeavers; got != want {
+		t.Errorf("people who left for good at the payment step: counted %d, planted %d", got, want)
+	}
+	// Comparison shoppers are 18 % of people; about 85 % of them sign in and half of those give up.
+	if n := w.manifest.Planted.Customers; leavers < n*4/100 || leavers > n*12/100 {
+		t.Errorf("%d leavers of %d people, want 4 %% to 12 %%", leavers, n)
+	}
+}
+
 func TestTouchesAfterPurchase(t *testing.T) {
 	w := load(t, 2000, 4)
 	ads, after := 0, 0

@@ -46,6 +46,9 @@ func recipe(file int) ingest.Recipe {
 		r.Events = []ingest.EventSpec{{
 			Time: "timestamp", Touchpoint: *col("event"), Channel: col("context.campaign.medium"),
 			Device: col("context.device.type"), Value: "properties.value",
+			// The product is the event's detail: viewing two different products is two steps, viewing the
+			// same one again is a repeat (friction loops compare touchpoint and text).
+			Text: "properties.product",
 		}}
 	case fileCRM:
 		r.Name, r.Format = "demo-crm-contacts", "csv"

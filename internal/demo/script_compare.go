@@ -4,7 +4,10 @@ import "sort"
 
 // comparisonShopper: eight to sixteen desktop sessions over five to eleven weeks from search, comparison
 // sites and paid search, viewing and comparing a few big-ticket items. Those who create an account try to
-// check out, and the payment step is where they stall: about half end up buying. Some never sign in at all.
+// check out, and the payment step is where they stall: about half end up buying. The others give up at the
+// payment step and leave for good: nothing of theirs comes after that last attempt (no visit, no ad; they
+// unsubscribe, so no campaign either) except, half the time, the support ticket it provokes. Some never
+// sign in at all.
 func (g *gen) comparisonShopper() {
 	c := &g.c
 	c.hasPhone = g.chance(0.75)
@@ -31,7 +34,7 @@ func (g *gen) comparisonShopper() {
 		tries = g.between(1, 2)
 	}
 	var s *session
-	var bought int64
+	var bought, gaveUp int64
 	for i, t := range times {
 		if s != nil && t <= s.t {
 			t = s.t + g.minutes(60, 300)
@@ -71,18 +74,26 @@ func (g *gen) comparisonShopper() {
 				out = outcomeExitEarly
 			}
 			s.attempt(out, out == outcomeExitPay && g.chance(0.7), basket{prod: fav(), subtotal: 30000})
+			if i == n-1 {
+				gaveUp = s.t
+				c.frictionLeft = true
+			}
 		}
 	}
 	if c.anonOnly {
 		return
 	}
 	created := c.created
+	until := g.end // nothing of the person's own after it
+	if gaveUp != 0 {
+		until = gaveUp
+	}
 	if g.chance(0.25) {
 		m := c.newDevice(g.r, "mobile")
 		at := created
 		for range 2 {
 			at = g.later(at, 1, 10)
-			if at >= g.end {
+			if at >= until-msHour { // a visit, not just its start, before the last attempt
 				break
 			}
 			s := g.session(m, at, "direct", "", "")
@@ -93,7 +104,13 @@ func (g *gen) comparisonShopper() {
 	if bought != 0 {
 		g.ads(d, bought, g.between(2, 4), "display", "google")
 	}
-	for _, k := range g.pick(g.campaignsBetween(created, g.end), g.between(1, 3)) {
+	// Campaigns go out until the end of the window, or, for a leaver, up to a day and a half before the
+	// last attempt, so that even a late open comes before it.
+	last := g.end
+	if gaveUp != 0 {
+		last = gaveUp - 36*msHour
+	}
+	for _, k := range g.pick(g.campaignsBetween(created, last), g.between(1, 3)) {
 		g.send(k, 0.3, 0)
 	}
 	g.contact()

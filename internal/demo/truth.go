@@ -6,6 +6,7 @@ type tally struct {
 	touchesAfterPurchase           int
 	frictionExits, frictionLoops   int
 	frictionTickets, anonymousOnly int
+	frictionLeavers                int
 	stageSkips                     [numStages]int
 }
 
@@ -18,6 +19,7 @@ func (t *tally) add(o *tally) {
 	t.frictionExits += o.frictionExits
 	t.frictionLoops += o.frictionLoops
 	t.frictionTickets += o.frictionTickets
+	t.frictionLeavers += o.frictionLeavers
 	t.anonymousOnly += o.anonymousOnly
 	for i := range t.stageSkips {
 		t.stageSkips[i] += o.stageSkips[i]
@@ -38,6 +40,9 @@ func (t *tally) count(c *customer) {
 	t.frictionExits += c.frictionExits
 	t.frictionLoops += c.frictionLoops
 	t.frictionTickets += c.frictionTickets
+	if c.frictionLeft {
+		t.frictionLeavers++
+	}
 	if c.anonOnly {
 		t.anonymousOnly++
 	}
@@ -63,6 +68,7 @@ func (t *tally) planted(o Options) Planted {
 		FrictionExits:         t.frictionExits,
 		FrictionLoops:         t.frictionLoops,
 		FrictionTickets:       t.frictionTickets,
+		FrictionLeavers:       t.frictionLeavers,
 		RetargetingTouchpoint: tpAd,
 		RetargetingChannels:   []string{"display", "paid_social"},
 		TouchesAfterPurchase:  t.touchesAfterPurchase,
