@@ -11,7 +11,8 @@ import (
 
 // BuildDemo writes the demo's exports to a temporary folder and imports each file as its own batch, the
 // way a user would import a client's exports one by one, into a new workspace at path. progress (may be
-// nil) sees the whole build as one 0..1 fraction. A failed build leaves no file behind.
+// nil) sees the whole build as one 0..1 fraction. A failed build leaves no file behind. The workspace keeps
+// the demo's planted stage model as its own (saveDemoStages).
 func BuildDemo(ctx context.Context, path string, opts demo.Options, progress func(Progress)) error {
 	dir, err := os.MkdirTemp("", "wayline-demo-")
 	if err != nil {
@@ -45,6 +46,9 @@ func BuildDemo(ctx context.Context, path string, opts demo.Options, progress fun
 		if _, err := Run(ctx, ws, req); err != nil {
 			return fail(err)
 		}
+	}
+	if err := saveDemoStages(ws, manifest.Planted); err != nil {
+		return fail(err)
 	}
 	return ws.Close()
 }
