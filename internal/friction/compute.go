@@ -118,7 +118,9 @@ func cellOf(a *acc, tp, stage string, persona int32, s Settings) Cell {
 		c.Components.LowRatingShare = float64(a.low) / float64(a.ratings)
 	}
 	if a.effortCustomers > 0 {
-		c.Components.Effort = 1 - a.effortMedian()/(float64(a.effortTouches)/float64(a.effortCustomers))
+		// A mean below the median (a few customers needing fewer touches than typical) is no extra effort:
+		// 0, not a negative score term.
+		c.Components.Effort = max(0, 1-a.effortMedian()/(float64(a.effortTouches)/float64(a.effortCustomers)))
 	}
 	c.Score, c.Low, c.High = nan, nan, nan
 	if a.customers >= s.MinCustomers {

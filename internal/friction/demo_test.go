@@ -2,8 +2,10 @@ package friction_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 
@@ -21,8 +23,9 @@ type demoData struct {
 	planted demo.Planted
 }
 
-var demoOnce = sync.OnceValues(func() (*demoData, error) {
-	opts := demo.Options{Customers: 3000, Seed: 1}
+// buildDemo builds a demo workspace with opts and loads it as the app would: with the stage model the demo
+// stores (the planted one).
+func buildDemo(opts demo.Options) (*demoData, error) {
 	dir, err := os.MkdirTemp("", "wayline-friction-test-")
 	if err != nil {
 		return nil, err
@@ -45,17 +48,10 @@ var demoOnce = sync.OnceValues(func() (*demoData, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The demo workspace guesses its stages from touchpoint names (Signed in lands in Retention); analyse it
-	// with the stage model the journeys were planted with.
-	sm := journey.StageModel{Stages: manifest.Planted.Stages, Goal: manifest.Planted.GoalTouchpoints}
-	for tp, st := range manifest.Planted.TouchpointStages {
-		sm.Mapping = append(sm.Mapping, journey.StageAssignment{Touchpoint: tp, Stage: st})
-	}
-	if snap, err = snap.Rebuild(snap.Rules, sm); err != nil {
-		return nil, err
-	}
 	return &demoData{snap: snap, planted: manifest.Planted}, nil
-})
+}
+
+var demoOnce = sync.OnceValues(func() (*demoData, error) { return buildDemo(demo.Options{Customers: 3000, Seed: 1}) })
 
 func loadDemo(t *testing.T) *demoData {
 	t.Helper()
@@ -69,8 +65,44 @@ func loadDemo(t *testing.T) *demoData {
 	return d
 }
 
-func TestDemoPlantedFriction(t *testing.T) {
+func TestDemoStoresPlantedStages(t *testing.T) {
 	d := loadDemo(t)
+	if got, want := d.snap.Journeys.Stages(), d.planted.Stages; !slices.Equal(got, want) {
+		t.Errorf("stages: got %v, want the planted %v", got, want)
+	}
+	got, want := slices.Sorted(slices.Values(d.snap.Stages.Goal)), slices.Sorted(slices.Values(d.planted.GoalTouchpoints))
+	if !slices.Equal(got, want) || d.snap.Stages.GoalGuessed {
+		t.Errorf("goal: got %v (guessed %v), want the planted %v", got, d.snap.Stages.GoalGuessed, want)
+	}
+	for _, tp := range d.snap.Journeys.Touchpoints() {
+		if want, ok := d.planted.TouchpointStages[tp.Touchpoint]; !ok || tp.Stage != want || tp.Guessed {
+			t.Errorf("%q: stage %q (guessed %v), want the planted %q", tp.Touchpoint, tp.Stage, tp.Guessed, want)
+		}
+	}
+}
+
+// TestDemoPlantedFriction checks the planted checkout friction against the ranking on several demos. The
+// planted payment step must be the worst touchpoint before the purchase, with the planted leavers as its
+// exits. Overall it ranks second: the support-heavy persona's "Account: orders" checks, followed by
+// badly rated tickets (the other planted friction), score higher with the default weights, because a
+// support contact follows nine in ten of them while most customers pass the payment step without trouble.
+func TestDemoPlantedFriction(t *testing.T) {
+	configs := []demo.Options{{Customers: 3000, Seed: 1}, {Customers: 400, Seed: 2}, {Customers: 400, Seed: 3}}
+	for _, opts := range configs {
+		t.Run(fmt.Sprintf("%d customers seed %d", opts.Customers, opts.Seed), func(t *testing.T) {
+			d := loadDemo(t)
+			if opts.Customers != 3000 || opts.Seed != 1 {
+				var err error
+				if d, err = buildDemo(opts); err != nil {
+					t.Fatal(err)
+				}
+			}
+			checkPlantedFriction(t, d)
+		})
+	}
+}
+
+func checkPlantedFriction(t *testing.T, d *demoData) {
 	v, err := d.snap.Journeys.Apply(journey.Filter{})
 	if err != nil {
 		t.Fatal(err)
@@ -85,27 +117,37 @@ func TestDemoPlantedFriction(t *testing.T) {
 			c.Components.BacktrackRate, c.Components.StallRatio, c.Components.SupportRate, c.Components.MeanRating,
 			c.Components.LowRatingShare, c.Components.Effort)
 	}
-	// The planted checkout step is the worst touchpoint before the purchase and among the three worst
-	// overall. It does not rank first: the support-heavy persona's "Account: orders" checks (followed by
-	// badly rated tickets, also planted) score higher, and journey-level exits miss the planted
-	// abandon-and-return attempts (see docs/friction.md).
+	purchase := slices.Index(d.planted.Stages, "Purchase")
 	rank := map[string]int{}
-	firstDecision := ""
+	firstBefore := ""
+	var cell friction.Cell
 	for i, c := range r.Touchpoints {
 		if !c.Enough {
 			continue
 		}
 		rank[c.Touchpoint] = i + 1
-		if firstDecision == "" && c.Stage == "Decision" {
-			firstDecision = c.Touchpoint
+		if firstBefore == "" && slices.Index(d.planted.Stages, c.Stage) < purchase {
+			firstBefore = c.Touchpoint
+		}
+		if c.Touchpoint == d.planted.FrictionTouchpoint {
+			cell = c
 		}
 	}
 	want := d.planted.FrictionTouchpoint
-	if firstDecision != want {
-		t.Errorf("worst Decision touchpoint %q, want the planted %q", firstDecision, want)
+	if firstBefore != want {
+		t.Errorf("worst touchpoint before the purchase %q, want the planted %q", firstBefore, want)
 	}
-	if got := rank[want]; got < 1 || got > 3 {
-		t.Errorf("planted %q ranks %d, want among the first 3", want, got)
+	if got := rank[want]; got < 1 || got > 2 {
+		t.Errorf("planted %q ranks %d, want among the first 2", want, got)
+	}
+	if got := rank["Account: orders"]; rank[want] == 2 && got != 1 {
+		t.Errorf("%q ranks first ahead of the planted %q, want the support-heavy persona's \"Account: orders\"", r.Touchpoints[0].Touchpoint, want)
+	}
+	// Every journey that ends at the payment step without an order is a planted leaver; identity may lose
+	// a few of them (a leaver's trail split or merged), never invent many.
+	t.Logf("%s: exits %d, planted leavers %d; loops %d customers", want, cell.Evidence.Exits, d.planted.FrictionLeavers, cell.Evidence.Loops)
+	if got, leavers := cell.Evidence.Exits, d.planted.FrictionLeavers; got > leavers || got < leavers*9/10 {
+		t.Errorf("exits at %q: got %d, want between 90%% and 100%% of the %d planted leavers", want, got, leavers)
 	}
 }
 

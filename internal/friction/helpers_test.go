@@ -18,6 +18,7 @@ type ev struct {
 	tp, ch string
 	src    string  // source; "web" when empty
 	rating float64 // on a 1..5 scale; 0 for none
+	text   string  // the event's detail (the product viewed); "" for none
 }
 
 // fixture is a model built from events with one profile per distinct who (numbered by name).
@@ -58,7 +59,7 @@ func newFixture(evs []ev) fixture {
 		index[w] = int32(i)
 	}
 	for line, e := range evs {
-		event := record.Event{Time: e.t * 1e6, Touchpoint: e.tp, Channel: e.ch}
+		event := record.Event{Time: e.t * 1e6, Touchpoint: e.tp, Channel: e.ch, Text: e.text}
 		if e.rating > 0 {
 			event.Rating, event.RatingScale = e.rating-1, 4
 		}

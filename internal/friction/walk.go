@@ -19,13 +19,15 @@ type walker struct {
 	window    int64 // µs
 	isSupport []bool
 	rating    []float32
+	text      []uint32 // the model's event text (dictionary id, 0 none): what tells two steps apart
 	steps     []step
 	nTp       uint32
 	stageOf   []uint32
 	// Per customer scratch: flags per touchpoint and stage, the cells touched, first positions.
 	tpFlags, stFlags []uint8
 	tpFirst, stFirst []int32
-	tpRun            []int32 // the stage run in which the touchpoint was last seen
+	tpRun            []int32          // the stage run in which the touchpoint was last seen without text
+	textRun          map[uint64]int32 // the same for (touchpoint, text) pairs of events with text
 	touchedTp        []uint32
 	touchedSt        []uint32
 	nextAbove        []int32 // per stage: nearest later position of that stage (backward scan)
@@ -34,7 +36,8 @@ type walker struct {
 
 func newWalker(j *journey.Journeys, g *grid, s Settings, isSupport []bool) *walker {
 	w := &walker{j: j, g: g, s: s, window: int64(s.SupportWindow / time.Microsecond), isSupport: isSupport,
-		rating: j.Model().Events.Rating, nTp: uint32(g.nTp), steps: make([]step, 0, j.Events())}
+		rating: j.Model().Events.Rating, text: j.Model().Events.Text, nTp: uint32(g.nTp),
+		steps: make([]step, 0, j.Events()), textRun: map[uint64]int32{}}
 	w.tpFlags, w.tpFirst, w.tpRun = make([]uint8, g.nTp), make([]int32, g.nTp), make([]int32, g.nTp)
 	w.stFlags, w.stFirst = make([]uint8, g.nSt), make([]int32, g.nSt)
 	w.nextAbove = make([]int32, g.nSt)
@@ -46,6 +49,20 @@ func newWalker(j *journey.Journeys, g *grid, s Settings, isSupport []bool) *walk
 		w.tpRun[i] = -1
 	}
 	return w
+}
+
+// seenInRun reports whether the step (touchpoint, text) was already met in this stage run, and records it.
+// Runs only grow within a customer, so a stale run number never matches.
+func (w *walker) seenInRun(tp, text uint32, run int32) bool {
+	if text == 0 {
+		seen := w.tpRun[tp] == run
+		w.tpRun[tp] = run
+		return seen
+	}
+	key := uint64(tp)<<32 | uint64(text)
+	r, ok := w.textRun[key]
+	w.textRun[key] = run
+	return ok && r == run
 }
 
 // customer adds one trail to the cells of group 0 and of its persona group.
@@ -77,13 +94,14 @@ func (w *walker) customer(t *journey.Trail, group int) {
 		if w.j.IsGoalTouchpoint(tp) {
 			bought = true
 		}
-		// A loop: the touchpoint again within the same visit to its stage (no stage change, no pause longer
-		// than visitGap), right after itself or after other touchpoints of the stage.
-		if i > 0 && w.tpRun[tp] == run {
+		// A loop: the same step again within the same visit to its stage (no stage change, no pause longer
+		// than visitGap), right after itself or after other touchpoints of the stage. The same step is the
+		// same touchpoint with the same text (the product viewed, the campaign opened); events without text
+		// are alike, so viewing three different products is browsing, viewing one product twice is a loop.
+		if w.seenInRun(tp, w.text[t.Event[i]], run) {
 			w.tpFlags[tp] |= fLoop
 			w.stFlags[st] |= fLoop
 		}
-		w.tpRun[tp] = run
 		if i+1 < n {
 			// Going back after the first goal event is a new buying cycle, not friction.
 			if !bought && t.Stage[i+1] < st {
@@ -196,6 +214,13 @@ func (w *walker) flush(group int) {
 	for _, tp := range w.touchedTp {
 		w.tpFlags[tp] = 0
 		w.tpRun[tp] = -1
+	}
+	// Clearing costs the map's capacity, not its length: a map grown by one long trail is replaced, so it
+	// does not slow down every later customer.
+	if len(w.textRun) > 256 {
+		w.textRun = map[uint64]int32{}
+	} else {
+		clear(w.textRun)
 	}
 	for _, st := range w.touchedSt {
 		w.stFlags[st] = 0
