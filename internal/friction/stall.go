@@ -1,5 +1,7 @@
 package friction
 
+import "wayline/internal/journey"
+
 // stall marks each kept step slow when it took more than twice the median of the same step (same touchpoint
 // to same next touchpoint, over all customers of the view) and at least a minute more than that median, so
 // steps that normally take seconds are not called stalls for a few seconds more.
@@ -44,45 +46,5 @@ func (w *walker) stall() {
 
 const minuteMicros = 60_000_000
 
-// medianOf is the lower median of xs (reordered in place), by quickselect: exact, linear on average.
-func medianOf(xs []int64) int64 {
-	k := (len(xs) - 1) / 2
-	lo, hi := 0, len(xs)-1
-	for lo < hi {
-		mid := lo + (hi-lo)/2
-		// Median of three as the pivot keeps sorted runs of gaps from going quadratic.
-		if xs[mid] < xs[lo] {
-			xs[mid], xs[lo] = xs[lo], xs[mid]
-		}
-		if xs[hi] < xs[lo] {
-			xs[hi], xs[lo] = xs[lo], xs[hi]
-		}
-		if xs[hi] < xs[mid] {
-			xs[hi], xs[mid] = xs[mid], xs[hi]
-		}
-		pivot := xs[mid]
-		i, j := lo, hi
-		for i <= j {
-			for xs[i] < pivot {
-				i++
-			}
-			for xs[j] > pivot {
-				j--
-			}
-			if i <= j {
-				xs[i], xs[j] = xs[j], xs[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case k <= j:
-			hi = j
-		case k >= i:
-			lo = i
-		default:
-			return xs[k]
-		}
-	}
-	return xs[k]
-}
+// medianOf is the lower median of xs (reordered in place): exact, by the journeys' own quickselect.
+func medianOf(xs []int64) int64 { return journey.SelectK(xs, (len(xs)-1)/2) }

@@ -10,7 +10,7 @@ func median(xs []int64) float64 {
 	if n == 0 {
 		return 0
 	}
-	hi := selectK(xs, n/2)
+	hi := SelectK(xs, n/2)
 	if n%2 == 1 {
 		return float64(hi) / 1e6
 	}
@@ -37,12 +37,12 @@ func percentile(xs []int64, q float64) float64 {
 	if rank >= n {
 		rank = n - 1
 	}
-	return float64(selectK(xs, rank)) / 1e6
+	return float64(SelectK(xs, rank)) / 1e6
 }
 
-// selectK reorders xs so that xs[k] is the k-th smallest (0-based), everything before it no larger and
+// SelectK (exported for friction's stall medians) reorders xs so that xs[k] is the k-th smallest (0-based), everything before it no larger and
 // everything after no smaller, and returns it. Hoare partitioning with a median-of-three pivot.
-func selectK(xs []int64, k int) int64 {
+func SelectK(xs []int64, k int) int64 {
 	lo, hi := 0, len(xs)-1
 	for lo < hi {
 		mid := lo + (hi-lo)/2

@@ -56,8 +56,8 @@ func FuzzSelectK(f *testing.F) {
 		idx := int(k) % len(xs)
 		want := slices.Clone(xs)
 		slices.Sort(want)
-		if got := selectK(xs, idx); got != want[idx] {
-			t.Fatalf("selectK(%v, %d) = %d, want %d", data, idx, got, want[idx])
+		if got := SelectK(xs, idx); got != want[idx] {
+			t.Fatalf("SelectK(%v, %d) = %d, want %d", data, idx, got, want[idx])
 		}
 	})
 }
