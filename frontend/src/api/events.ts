@@ -8,3 +8,6 @@ export const ImportDoneEvent = 'import:done'
 
 /** The open workspace changed: opened, closed, data imported or removed. */
 export const WorkspaceChangedEvent = 'workspace:changed'
+
+/** A sticky note was added, edited, moved or deleted: {id}. Refresh the notes. */
+export const NotesChangedEvent = 'notes:changed'
