@@ -11,7 +11,7 @@ describe('views', () => {
     ['2', 'import'],
     ['3', 'map'],
     ['6', 'friction'],
-    ['8', null], // Workshop is not in this version
+    ['8', 'workshop'],
     ['9', null],
     ['0', null],
     ['a', null],

@@ -26,12 +26,12 @@ export const views: readonly ViewEntry[] = [
   { id: 'personas', label: 'Personas', available: true },
   { id: 'friction', label: 'Friction', available: true },
   { id: 'customers', label: 'Customers', available: true },
-  { id: 'workshop', label: 'Workshop', available: false },
+  { id: 'workshop', label: 'Workshop', available: true },
   { id: 'report', label: 'Report', available: false },
 ]
 
 /** Views that analyse customers: the shared filter bar sits on top of them. */
-export const analyticViews: ReadonlySet<ViewId> = new Set<ViewId>(['map', 'flow', 'personas', 'friction', 'customers'])
+export const analyticViews: ReadonlySet<ViewId> = new Set<ViewId>(['map', 'flow', 'personas', 'friction', 'customers', 'workshop'])
 
 export const unavailableHint = 'Not in this version yet'
 
