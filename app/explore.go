@@ -6,7 +6,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"time"
 
 	"wayline/internal/explore"
 	"wayline/internal/journey"
@@ -39,11 +38,11 @@ func (x *Explore) view(f Filter) (*explore.Snapshot, *journey.View, error) {
 var ErrNoPersonas = errors.New("this workspace has no personas yet: clear the persona filter")
 
 func toJourneyFilter(f Filter) (journey.Filter, error) {
-	from, err := parseBound(f.From, false)
+	from, err := journey.ParseBound(f.From, false)
 	if err != nil {
 		return journey.Filter{}, err
 	}
-	to, err := parseBound(f.To, true)
+	to, err := journey.ParseBound(f.To, true)
 	if err != nil {
 		return journey.Filter{}, err
 	}
@@ -52,25 +51,6 @@ func toJourneyFilter(f Filter) (journey.Filter, error) {
 		jf.Attribute = &journey.AttributeFilter{Name: f.Attribute.Name, Value: f.Attribute.Value}
 	}
 	return jf, nil
-}
-
-// parseBound reads a filter's date: RFC3339, or a day (the start of it, or with end the last microsecond).
-func parseBound(s string, end bool) (int64, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UnixMicro(), nil
-	}
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return 0, fmt.Errorf("the date %q is not a date: use YYYY-MM-DD", s)
-	}
-	if end {
-		t = t.Add(24*time.Hour - time.Microsecond)
-	}
-	return t.UnixMicro(), nil
 }
 
 // FilterOptions lists what the filter bar can choose from.

@@ -30,3 +30,6 @@ var ErrPersonaLabels = errors.New("persona labels do not match the profiles")
 
 // ErrFlowOptions is returned by Flow for a minimum edge share outside 0..1 or a negative node limit.
 var ErrFlowOptions = errors.New("invalid flow options")
+
+// ErrBadDate is returned by ParseBound for text that is neither RFC 3339 nor YYYY-MM-DD.
+var ErrBadDate = errors.New("not a date")

@@ -2,9 +2,9 @@ package notes
 
 import (
 	"fmt"
-	"strings"
-	"time"
 	"unicode/utf8"
+
+	"wayline/internal/journey"
 )
 
 // Metrics a hypothesis compares.
@@ -117,32 +117,14 @@ func (h Hypothesis) Validate() error {
 
 // bounds reads the group's date range as the app's filter bar does: µs, 0 = open, the To day included.
 func (g Group) bounds(name string) (from, to int64, err error) {
-	if from, err = parseBound(g.From, false); err != nil {
+	if from, err = journey.ParseBound(g.From, false); err != nil {
 		return 0, 0, fmt.Errorf("%w: %s from: %v", ErrBadHypothesis, name, err)
 	}
-	if to, err = parseBound(g.To, true); err != nil {
+	if to, err = journey.ParseBound(g.To, true); err != nil {
 		return 0, 0, fmt.Errorf("%w: %s to: %v", ErrBadHypothesis, name, err)
 	}
 	if from != 0 && to != 0 && to < from {
 		return 0, 0, fmt.Errorf("%w: %s ends (%s) before it starts (%s)", ErrBadHypothesis, name, g.To, g.From)
 	}
 	return from, to, nil
-}
-
-func parseBound(s string, end bool) (int64, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UnixMicro(), nil
-	}
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a date: use YYYY-MM-DD", s)
-	}
-	if end {
-		t = t.Add(24*time.Hour - time.Microsecond)
-	}
-	return t.UnixMicro(), nil
 }
