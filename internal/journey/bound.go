@@ -19,7 +19,7 @@ func ParseBound(s string, end bool) (int64, error) {
 	}
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return 0, fmt.Errorf("%w: %q is not a date: use YYYY-MM-DD", ErrBadDate, s)
+		return 0, fmt.Errorf("%q is not a date: %w", s, ErrBadDate)
 	}
 	if end {
 		t = t.Add(24*time.Hour - time.Microsecond)

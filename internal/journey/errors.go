@@ -32,4 +32,4 @@ var ErrPersonaLabels = errors.New("persona labels do not match the profiles")
 var ErrFlowOptions = errors.New("invalid flow options")
 
 // ErrBadDate is returned by ParseBound for text that is neither RFC 3339 nor YYYY-MM-DD.
-var ErrBadDate = errors.New("not a date")
+var ErrBadDate = errors.New("use YYYY-MM-DD")
