@@ -81,11 +81,10 @@ func TestDemoStoresPlantedStages(t *testing.T) {
 	}
 }
 
-// TestDemoPlantedFriction checks the planted checkout friction against the ranking on several demos. The
-// planted payment step must be the worst touchpoint before the purchase, with the planted leavers as its
-// exits. Overall it ranks second: the support-heavy persona's "Account: orders" checks, followed by
-// badly rated tickets (the other planted friction), score higher with the default weights, because a
-// support contact follows nine in ten of them while most customers pass the payment step without trouble.
+// TestDemoPlantedFriction checks the planted checkout friction against the ranking on several demos: the
+// planted payment step ranks first overall by score with the default weights, with the planted leavers as
+// its exits. The runner-up is usually "Account: orders", where the support-heavy persona's anxious checks
+// are followed by badly rated tickets (most buyers visit it too, routinely and without trouble).
 func TestDemoPlantedFriction(t *testing.T) {
 	configs := []demo.Options{{Customers: 3000, Seed: 1}, {Customers: 400, Seed: 2}, {Customers: 400, Seed: 3}}
 	for _, opts := range configs {
@@ -137,11 +136,8 @@ func checkPlantedFriction(t *testing.T, d *demoData) {
 	if firstBefore != want {
 		t.Errorf("worst touchpoint before the purchase %q, want the planted %q", firstBefore, want)
 	}
-	if got := rank[want]; got < 1 || got > 2 {
-		t.Errorf("planted %q ranks %d, want among the first 2", want, got)
-	}
-	if got := rank["Account: orders"]; rank[want] == 2 && got != 1 {
-		t.Errorf("%q ranks first ahead of the planted %q, want the support-heavy persona's \"Account: orders\"", r.Touchpoints[0].Touchpoint, want)
+	if got := rank[want]; got != 1 {
+		t.Errorf("planted %q ranks %d, want first", want, got)
 	}
 	// Every journey that ends at the payment step without an order is a planted leaver; identity may lose
 	// a few of them (a leaver's trail split or merged), never invent many.

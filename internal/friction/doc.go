@@ -56,8 +56,7 @@
 // matter: a touchpoint in the wrong stage makes backtracks and effort artefacts. Marketing pushes (emails
 // sent, ad impressions) are events like any other, so a journey that ends on an email sent exits there.
 //
-// On the demo (importer.BuildDemo, default weights) the planted "Checkout: payment" is the worst
-// touchpoint before the purchase and second overall, behind "Account: orders": the support-heavy persona's
-// order checks are followed by badly rated tickets for nine customers in ten (support ≈ 0.9, sentiment
-// ≈ 0.88), while most customers pass the payment step without trouble (exit ≈ 0.13, support ≈ 0.25).
+// On the demo (importer.BuildDemo, default weights) the planted "Checkout: payment" ranks first (≈ 0.28:
+// exit ≈ 0.13, loops ≈ 0.46, support ≈ 0.27), ahead of "Account: orders" (≈ 0.23), where the support-heavy
+// persona's order checks are followed by badly rated tickets while most buyers' routine checks are not.
 package friction
