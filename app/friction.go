@@ -156,6 +156,11 @@ func (fr *Friction) SetSettings(in FrictionSettingsDTO) (FrictionSettingsDTO, er
 	return settingsDTO(s), err
 }
 
+// ResetSettings stores the documented defaults again and returns them.
+func (fr *Friction) ResetSettings() (FrictionSettingsDTO, error) {
+	return fr.SetSettings(settingsDTO(friction.DefaultSettings()))
+}
+
 // Overview computes friction for the filter: touchpoints worst first, stages, moments of truth, waste.
 func (fr *Friction) Overview(f Filter) (FrictionOverview, error) {
 	c, err := fr.compute(f)

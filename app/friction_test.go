@@ -123,6 +123,9 @@ func TestFrictionSettingsPersistAndValidate(t *testing.T) {
 	if got, _ := a.Friction.Settings(); got.Weights.Exit != s.Weights.Exit {
 		t.Errorf("a refused change altered the stored weights: %+v", got)
 	}
+	if got, err := a.Friction.ResetSettings(); err != nil || got.MinCustomers != 30 || got.Weights.Support != 2 {
+		t.Errorf("reset: %+v, %v; want the documented defaults", got, err)
+	}
 }
 
 func TestObservedMapAgreesWithFriction(t *testing.T) {

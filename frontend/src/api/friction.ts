@@ -159,7 +159,7 @@ function normaliseOverview(o: Partial<FrictionOverview>): FrictionOverview {
     stages: (o.stages ?? []).map(normaliseCell),
     moments: (o.moments ?? []).map(normaliseMoment),
     wasted: { touches: o.wasted?.touches ?? 0, customers: o.wasted?.customers ?? 0, touchpoints: o.wasted?.touchpoints ?? [] },
-    settings: o.settings ?? defaultFrictionSettings(),
+    settings: o.settings as FrictionSettings,
     customers: o.customers ?? 0,
   }
 }
@@ -169,20 +169,7 @@ function normaliseHeatmap(h: Partial<Heatmap>): Heatmap {
     rows: h.rows ?? [],
     columns: h.columns ?? [],
     cells: (h.cells ?? []).map((row) => (row ?? []).map(normaliseCell)),
-    settings: h.settings ?? defaultFrictionSettings(),
-  }
-}
-
-/**
- * friction.DefaultSettings as Go defines them (internal/friction/settings.go). The bound API has no call
- * for the defaults, so "Reset to defaults" saves these; keep them in step with Go.
- */
-export function defaultFrictionSettings(): FrictionSettings {
-  return {
-    weights: { exit: 3, loop: 1, stall: 1, support: 2, sentiment: 1, effort: 1 },
-    minCustomers: 30,
-    supportWindowHours: 72,
-    lowRating: 0.4,
+    settings: h.settings as FrictionSettings,
   }
 }
 
@@ -193,6 +180,8 @@ export const friction = {
   settings: () => fr<FrictionSettings>('Settings'),
   /** Rejects with Go's validation text (negative or all-zero weights, …). */
   setSettings: (s: FrictionSettings) => fr<FrictionSettings>('SetSettings', s),
+  /** Stores Go's documented defaults (friction.DefaultSettings) and returns them. */
+  resetSettings: () => fr<FrictionSettings>('ResetSettings'),
   overview: async (filter: Filter) => normaliseOverview((await fr<Partial<FrictionOverview>>('Overview', filter)) ?? {}),
   heatmap: async (filter: Filter, rows: HeatmapRows) => normaliseHeatmap((await fr<Partial<Heatmap>>('Heatmap', filter, rows)) ?? {}),
 }

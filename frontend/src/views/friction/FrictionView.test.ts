@@ -14,6 +14,12 @@ afterEach(() => go?.restore())
 beforeEach(() => frictionState.set(initialFrictionState()))
 
 const filter: Filter = { ...emptyFilter(), channels: ['web'] }
+const defaults: FrictionSettings = {
+  weights: { exit: 3, loop: 1, stall: 1, support: 2, sentiment: 1, effort: 1 },
+  minCustomers: 30,
+  supportWindowHours: 72,
+  lowRating: 0.4,
+}
 
 function fake(extra: Record<string, (...a: unknown[]) => Promise<unknown>> = {}) {
   go = installFakeGo({
@@ -22,6 +28,7 @@ function fake(extra: Record<string, (...a: unknown[]) => Promise<unknown>> = {})
       Overview: async () => overview,
       Settings: async () => settings,
       SetSettings: async (s) => s,
+      ResetSettings: async () => defaults,
       ...extra,
     },
     Explore: { Customers: async () => customerPage },
@@ -175,13 +182,10 @@ describe('FrictionView: settings', () => {
     expect(sent).toEqual({ ...settings, weights: { ...settings.weights, exit: 4 }, minCustomers: 50 })
     await waitFor(() => expect(calls('Heatmap')).toHaveLength(2))
     await fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults' }))
-    await waitFor(() => expect(calls('SetSettings')).toHaveLength(2))
-    expect(calls('SetSettings')[1].args[0]).toEqual({
-      weights: { exit: 3, loop: 1, stall: 1, support: 2, sentiment: 1, effort: 1 },
-      minCustomers: 30,
-      supportWindowHours: 72,
-      lowRating: 0.4,
-    })
+    // Go owns the defaults: the button asks for them instead of sending a copy.
+    await waitFor(() => expect(calls('ResetSettings')).toHaveLength(1))
+    expect(calls('SetSettings')).toHaveLength(1)
+    await waitFor(() => expect(calls('Heatmap')).toHaveLength(3)) // and the view recomputes with them
   })
 
   it('shows Go’s reason when the settings are refused', async () => {
