@@ -12,7 +12,7 @@ describe('views', () => {
     ['3', 'map'],
     ['6', 'friction'],
     ['8', 'workshop'],
-    ['9', null],
+    ['9', 'report'],
     ['0', null],
     ['a', null],
     ['12', null],

@@ -27,7 +27,7 @@ export const views: readonly ViewEntry[] = [
   { id: 'friction', label: 'Friction', available: true },
   { id: 'customers', label: 'Customers', available: true },
   { id: 'workshop', label: 'Workshop', available: true },
-  { id: 'report', label: 'Report', available: false },
+  { id: 'report', label: 'Report', available: true },
 ]
 
 /** Views that analyse customers: the shared filter bar sits on top of them. */
