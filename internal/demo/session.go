@@ -120,8 +120,8 @@ func (b basket) shipping() int {
 func (b basket) total() int { return b.subtotal - b.discount + b.shipping() }
 
 // buyOnline completes one purchase that takes up to two failed attempts first (failP each); failed
-// attempts end the visit and the customer comes back directly some hours or days later; most buyers check
-// the order's status once afterwards. It returns the session in which the order was placed.
+// attempts end the visit and the customer comes back directly some hours or days later; most buyers then
+// open the order's page. It returns the session in which the order was placed.
 func (g *gen) buyOnline(s *session, failP float64, b basket) *session {
 	fails := 0
 	for fails < 2 && g.chance(failP) {
@@ -136,12 +136,10 @@ func (g *gen) buyOnline(s *session, failP float64, b basket) *session {
 		s = g.session(s.d, g.later(s.t, 0.1, 3), "direct", "", "")
 	}
 	s.attempt(outcomeBuy, g.chance(0.12), b)
-	// Most online buyers look up their order's status a day or few later, and nothing is wrong: the order
-	// page is a routine stop, so the support-heavy customers' anxious checks are a minority of its visits.
-	if at := g.later(s.t, 1, 4); g.chance(0.6) && at < g.end {
-		check := g.session(s.d, at, "direct", "", "")
-		check.signIn()
-		check.add(tpAccountOrders, -1, -1)
+	// Most online buyers open the order's page in their account right after paying: a routine stop, so the
+	// support-heavy customers' anxious checks days later are a minority of its visits.
+	if g.chance(0.6) {
+		s.add(tpAccountOrders, -1, -1)
 	}
 	return s
 }
