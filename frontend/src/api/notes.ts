@@ -133,13 +133,19 @@ export function isConflict(e: unknown): boolean {
 
 const ns = <T>(method: string, ...args: unknown[]) => call<T>('Notes', method, ...args)
 
+/** Go reads created/updated as times: an empty one (a note not stored yet) goes as the zero time. */
+const zeroTime = '0001-01-01T00:00:00Z'
+export function wireNote(n: Note): Note {
+  return { ...n, created: n.created || zeroTime, updated: n.updated || zeroTime, hypothesis: n.hypothesis ?? undefined }
+}
+
 /** Typed calls to the bound Notes struct. */
 export const notes = {
   list: async () => (await ns<Note[] | null>('List')) ?? [],
   /** id, created and version are set by Go. */
-  add: (note: Note) => ns<Note>('Add', note),
+  add: (note: Note) => ns<Note>('Add', wireNote(note)),
   /** note.version must be the stored version; else rejects with "conflict: …" (see isConflict). */
-  update: (note: Note) => ns<Note>('Update', note),
+  update: (note: Note) => ns<Note>('Update', wireNote(note)),
   move: (id: string, x: number, y: number, author: string) => ns<Note>('Move', id, x, y, author),
   remove: (id: string, author: string) => ns<null>('Delete', id, author),
   /** "" = every note's history; newest first. */

@@ -152,7 +152,7 @@ export function changeSummary(c: { action: string; before?: Note | null; after?:
   return parts.length ? `edited ${parts.join(', ')}` : 'edited'
 }
 
-const short = (s: string | undefined, n = 40) => {
+const short = (s: string | undefined, n = 60) => {
   const t = (s ?? '').replace(/\s+/g, ' ').trim()
   return t.length > n ? `${t.slice(0, n - 1)}…` : t
 }
