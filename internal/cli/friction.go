@@ -82,15 +82,6 @@ func frictionInputs(path string, snap *explore.Snapshot) (friction.Settings, []i
 	return s, labels, names, nil
 }
 
-// num is a number that is null in JSON when NaN.
-type num float64
-
-func (n num) MarshalJSON() ([]byte, error) {
-	if math.IsNaN(float64(n)) || math.IsInf(float64(n), 0) {
-		return []byte("null"), nil
-	}
-	return fmt.Appendf(nil, "%g", float64(n)), nil
-}
 
 type frictionComponentsJSON struct {
 	ExitRate       num `json:"exitRate"`

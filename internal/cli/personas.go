@@ -125,9 +125,9 @@ type personaJSON struct {
 	Name           string   `json:"name"`
 	AutoName       string   `json:"autoName"`
 	Size           int      `json:"size"`
-	Share          float64  `json:"share"`
-	ConversionRate float64  `json:"conversionRate"`
-	Value          float64  `json:"value"`
+	Share          num      `json:"share"`
+	ConversionRate num      `json:"conversionRate"`
+	Value          num      `json:"value"`
 	Status         string   `json:"status"`
 	Rules          []string `json:"rules"`
 	TopChannels    []string `json:"topChannels"`
@@ -137,27 +137,19 @@ type personaJSON struct {
 type personasJSON struct {
 	K         int           `json:"k"`
 	Method    string        `json:"method"`
-	Quality   float64       `json:"quality"`
+	Quality   num           `json:"quality"`
 	Criterion string        `json:"criterion"`
 	Customers int           `json:"customers"`
 	Personas  []personaJSON `json:"personas"`
 	Notes     []string      `json:"notes"`
 }
 
-// finite keeps JSON valid: a score can be undefined (NaN) for degenerate data.
-func finite(f float64) float64 {
-	if f != f || f > 1e308 || f < -1e308 {
-		return 0
-	}
-	return f
-}
-
 func personasOutput(r *persona.Result) personasJSON {
-	out := personasJSON{K: r.K, Method: r.Method, Quality: finite(r.Quality.Score), Criterion: r.Quality.Criterion,
+	out := personasJSON{K: r.K, Method: r.Method, Quality: num(r.Quality.Score), Criterion: r.Quality.Criterion,
 		Customers: r.Customers, Personas: []personaJSON{}, Notes: append([]string{}, r.Notes...)}
 	for _, p := range r.Personas {
-		pj := personaJSON{ID: p.ID, Name: p.Name, AutoName: p.AutoName, Size: p.Size, Share: finite(p.Share),
-			ConversionRate: finite(p.ConversionRate), Value: finite(p.Value), Status: p.Status, Rules: []string{},
+		pj := personaJSON{ID: p.ID, Name: p.Name, AutoName: p.AutoName, Size: p.Size, Share: num(p.Share),
+			ConversionRate: num(p.ConversionRate), Value: num(p.Value), Status: p.Status, Rules: []string{},
 			TopChannels: []string{}, MedoidPath: append([]string{}, p.MedoidPath...)}
 		for _, rule := range p.Rules {
 			pj.Rules = append(pj.Rules, rule.Text)
