@@ -11,13 +11,10 @@ import { views as viewList, type ViewId } from '../../lib/views'
 import { flowState } from '../flow/state'
 import { frictionState } from '../friction/state'
 import { personasState } from '../personas/state'
+import { workshopState } from '../workshop/state'
 import { reportState } from './state'
 
 type TabStore = Writable<{ tab: string }>
-
-// The Workshop view is built beside this one; its store is picked up when its module exists, so a build
-// without it still works (and its snapshots then restore the filter only).
-const workshopModule = Object.values(import.meta.glob<{ workshopState?: TabStore }>('../workshop/state.ts', { eager: true }))[0]
 
 /** The stores of the views that keep one, by view id. */
 export function viewStores(): Partial<Record<ViewId, TabStore>> {
@@ -26,8 +23,8 @@ export function viewStores(): Partial<Record<ViewId, TabStore>> {
     personas: personasState as unknown as TabStore,
     friction: frictionState as unknown as TabStore,
     report: reportState as unknown as TabStore,
+    workshop: workshopState as unknown as TabStore,
   }
-  if (workshopModule?.workshopState) stores.workshop = workshopModule.workshopState
   return stores
 }
 
