@@ -136,6 +136,12 @@ export function conflictMessage(latest: Note | undefined, lastAuthor: string): s
   return `${who} edited this note while you were typing. It now shows their version (version ${latest.version}); your text is kept below — copy it back if it still applies.`
 }
 
+/** The history newest first (by time, then version), whatever order it arrived in. */
+export function newestFirst<T extends { at: string; version: number }>(changes: readonly T[]): T[] {
+  const t = (c: T) => Date.parse(c.at) || 0
+  return [...changes].sort((a, b) => t(b) - t(a) || b.version - a.version)
+}
+
 /** "created", "edited the text", … for the history panel. */
 export function changeSummary(c: { action: string; before?: Note | null; after?: Note | null }): string {
   if (c.action === 'created') return `added “${short(c.after?.text)}”`

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { isConflict, type Note } from '../../api/notes'
 import { normaliseComparison } from '../../api/workshop'
 import { installFakeGo, type FakeGo } from '../../test/fakeGo'
-import { changeSummary, conflictMessage, dropPosition, freeSpot, notesInStage, targetFromKey, targetKey } from './board'
+import { changeSummary, conflictMessage, newestFirst, dropPosition, freeSpot, notesInStage, targetFromKey, targetKey } from './board'
 import {
   addStage,
   addTouchpoint,
@@ -223,6 +223,15 @@ describe('notes board', () => {
     expect(freeSpot([])).toEqual({ x: 0, y: 0 })
     expect(freeSpot([{ x: 0, y: 0 }])).toEqual({ x: 0.5, y: 0 })
     expect(freeSpot([{ x: 0, y: 0 }, { x: 0.5, y: 0 }])).toEqual({ x: 0, y: 0.25 })
+  })
+
+  it('orders the history newest first', () => {
+    const c = (at: string, version: number) => ({ at, version })
+    expect(newestFirst([c('2024-01-01T10:00:00Z', 1), c('2024-01-01T10:05:00Z', 3), c('2024-01-01T10:05:00Z', 2)])).toEqual([
+      c('2024-01-01T10:05:00Z', 3),
+      c('2024-01-01T10:05:00Z', 2),
+      c('2024-01-01T10:00:00Z', 1),
+    ])
   })
 
   it('summarises history entries', () => {
