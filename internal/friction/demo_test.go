@@ -1,81 +1,32 @@
 package friction_test
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 
 	"wayline/internal/demo"
-	"wayline/internal/explore"
+	"wayline/internal/demo/demotest"
 	"wayline/internal/friction"
-	"wayline/internal/importer"
 	"wayline/internal/journey"
-	"wayline/internal/store"
 )
 
-// demoData is a demo workspace loaded for analysis with its planted truth.
-type demoData struct {
-	snap    *explore.Snapshot
-	planted demo.Planted
-}
+// demo3000 is the demo most tests here read: large enough for every touchpoint to have enough evidence.
+var demo3000 = demo.Options{Customers: 3000, Seed: 1}
 
-// buildDemo builds a demo workspace with opts and loads it as the app would: with the stage model the demo
-// stores (the planted one).
-func buildDemo(opts demo.Options) (*demoData, error) {
-	dir, err := os.MkdirTemp("", "wayline-friction-test-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "demo.wayline")
-	if err := importer.BuildDemo(context.Background(), path, opts, nil); err != nil {
-		return nil, err
-	}
-	manifest, err := demo.Export(filepath.Join(dir, "export"), opts)
-	if err != nil {
-		return nil, err
-	}
-	ws, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer ws.Close()
-	snap, err := explore.Load(ws)
-	if err != nil {
-		return nil, err
-	}
-	return &demoData{snap: snap, planted: manifest.Planted}, nil
-}
-
-var demoOnce = sync.OnceValues(func() (*demoData, error) { return buildDemo(demo.Options{Customers: 3000, Seed: 1}) })
-
-func loadDemo(t *testing.T) *demoData {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and imports a demo workspace")
-	}
-	d, err := demoOnce()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+func TestMain(m *testing.M) { demotest.Main(m) }
 
 func TestDemoStoresPlantedStages(t *testing.T) {
-	d := loadDemo(t)
-	if got, want := d.snap.Journeys.Stages(), d.planted.Stages; !slices.Equal(got, want) {
+	d := demotest.Load(t, demo3000)
+	if got, want := d.Snap.Journeys.Stages(), d.Planted.Stages; !slices.Equal(got, want) {
 		t.Errorf("stages: got %v, want the planted %v", got, want)
 	}
-	got, want := slices.Sorted(slices.Values(d.snap.Stages.Goal)), slices.Sorted(slices.Values(d.planted.GoalTouchpoints))
-	if !slices.Equal(got, want) || d.snap.Stages.GoalGuessed {
-		t.Errorf("goal: got %v (guessed %v), want the planted %v", got, d.snap.Stages.GoalGuessed, want)
+	got, want := slices.Sorted(slices.Values(d.Snap.Stages.Goal)), slices.Sorted(slices.Values(d.Planted.GoalTouchpoints))
+	if !slices.Equal(got, want) || d.Snap.Stages.GoalGuessed {
+		t.Errorf("goal: got %v (guessed %v), want the planted %v", got, d.Snap.Stages.GoalGuessed, want)
 	}
-	for _, tp := range d.snap.Journeys.Touchpoints() {
-		if want, ok := d.planted.TouchpointStages[tp.Touchpoint]; !ok || tp.Stage != want || tp.Guessed {
+	for _, tp := range d.Snap.Journeys.Touchpoints() {
+		if want, ok := d.Planted.TouchpointStages[tp.Touchpoint]; !ok || tp.Stage != want || tp.Guessed {
 			t.Errorf("%q: stage %q (guessed %v), want the planted %q", tp.Touchpoint, tp.Stage, tp.Guessed, want)
 		}
 	}
@@ -89,20 +40,13 @@ func TestDemoPlantedFriction(t *testing.T) {
 	configs := []demo.Options{{Customers: 3000, Seed: 1}, {Customers: 400, Seed: 2}, {Customers: 400, Seed: 3}}
 	for _, opts := range configs {
 		t.Run(fmt.Sprintf("%d customers seed %d", opts.Customers, opts.Seed), func(t *testing.T) {
-			d := loadDemo(t)
-			if opts.Customers != 3000 || opts.Seed != 1 {
-				var err error
-				if d, err = buildDemo(opts); err != nil {
-					t.Fatal(err)
-				}
-			}
-			checkPlantedFriction(t, d)
+			checkPlantedFriction(t, demotest.Load(t, opts))
 		})
 	}
 }
 
-func checkPlantedFriction(t *testing.T, d *demoData) {
-	v, err := d.snap.Journeys.Apply(journey.Filter{})
+func checkPlantedFriction(t *testing.T, d *demotest.Data) {
+	v, err := d.Snap.Journeys.Apply(journey.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +60,7 @@ func checkPlantedFriction(t *testing.T, d *demoData) {
 			c.Components.BacktrackRate, c.Components.StallRatio, c.Components.SupportRate, c.Components.MeanRating,
 			c.Components.LowRatingShare, c.Components.Effort)
 	}
-	purchase := slices.Index(d.planted.Stages, "Purchase")
+	purchase := slices.Index(d.Planted.Stages, "Purchase")
 	rank := map[string]int{}
 	firstBefore := ""
 	var cell friction.Cell
@@ -125,14 +69,14 @@ func checkPlantedFriction(t *testing.T, d *demoData) {
 			continue
 		}
 		rank[c.Touchpoint] = i + 1
-		if firstBefore == "" && slices.Index(d.planted.Stages, c.Stage) < purchase {
+		if firstBefore == "" && slices.Index(d.Planted.Stages, c.Stage) < purchase {
 			firstBefore = c.Touchpoint
 		}
-		if c.Touchpoint == d.planted.FrictionTouchpoint {
+		if c.Touchpoint == d.Planted.FrictionTouchpoint {
 			cell = c
 		}
 	}
-	want := d.planted.FrictionTouchpoint
+	want := d.Planted.FrictionTouchpoint
 	if firstBefore != want {
 		t.Errorf("worst touchpoint before the purchase %q, want the planted %q", firstBefore, want)
 	}
@@ -141,34 +85,32 @@ func checkPlantedFriction(t *testing.T, d *demoData) {
 	}
 	// Every journey that ends at the payment step without an order is a planted leaver; identity may lose
 	// a few of them (a leaver's trail split or merged), never invent many.
-	t.Logf("%s: exits %d, planted leavers %d; loops %d customers", want, cell.Evidence.Exits, d.planted.FrictionLeavers, cell.Evidence.Loops)
-	if got, leavers := cell.Evidence.Exits, d.planted.FrictionLeavers; got > leavers || got < leavers*9/10 {
+	t.Logf("%s: exits %d, planted leavers %d; loops %d customers", want, cell.Evidence.Exits, d.Planted.FrictionLeavers, cell.Evidence.Loops)
+	if got, leavers := cell.Evidence.Exits, d.Planted.FrictionLeavers; got > leavers || got < leavers*9/10 {
 		t.Errorf("exits at %q: got %d, want between 90%% and 100%% of the %d planted leavers", want, got, leavers)
 	}
 }
 
 func TestDemoWastedRetargeting(t *testing.T) {
-	d := loadDemo(t)
-	v, err := d.snap.Journeys.Apply(journey.Filter{})
+	d := demotest.Load(t, demo3000)
+	v, err := d.Snap.Journeys.Apply(journey.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := friction.Wasted(v)
 	ads := 0
 	for _, tp := range w.Touchpoints {
-		if tp.Touchpoint == d.planted.RetargetingTouchpoint {
+		if tp.Touchpoint == d.Planted.RetargetingTouchpoint {
 			ads += tp.Touches
 		}
 	}
-	t.Logf("wasted %d touches of %d customers; %s %d, planted %d", w.Touches, w.Customers, d.planted.RetargetingTouchpoint, ads, d.planted.TouchesAfterPurchase)
+	t.Logf("wasted %d touches of %d customers; %s %d, planted %d", w.Touches, w.Customers, d.Planted.RetargetingTouchpoint, ads, d.Planted.TouchesAfterPurchase)
 	// Ad impressions carry only the cookie id, so the ads of a device never signed in stay anonymous: found
 	// touches can be fewer than planted, never more, and most of them must be found.
-	if planted := d.planted.TouchesAfterPurchase; ads > planted || ads < planted*8/10 {
-		t.Errorf("found %d wasted %q touches, want between 80%% and 100%% of the planted %d", ads, d.planted.RetargetingTouchpoint, planted)
+	if planted := d.Planted.TouchesAfterPurchase; ads > planted || ads < planted*8/10 {
+		t.Errorf("found %d wasted %q touches, want between 80%% and 100%% of the planted %d", ads, d.Planted.RetargetingTouchpoint, planted)
 	}
 	if m := v.Movement().TouchesAfterConversion; w.Touches != m.PaidEvents || w.Customers != m.PaidCustomers {
 		t.Errorf("wasted %d touches of %d customers, want Movement's %d of %d", w.Touches, w.Customers, m.PaidEvents, m.PaidCustomers)
 	}
 }
-
-func (d *demoData) filterNone() journey.Filter { return journey.Filter{} }

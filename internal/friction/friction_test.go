@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"wayline/internal/demo/demotest"
 	"wayline/internal/friction"
+	"wayline/internal/journey"
 )
 
 func cellOf(t *testing.T, r *friction.Result, tp string) friction.Cell {
@@ -262,12 +264,12 @@ func TestPersonaGrid(t *testing.T) {
 func sameFloat(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
 
 func TestScoresInRange(t *testing.T) {
-	d := loadDemo(t)
-	v, err := d.snap.Journeys.Apply(d.filterNone())
+	d := demotest.Load(t, demo3000)
+	v, err := d.Snap.Journeys.Apply(journey.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	labels := make([]int32, d.snap.Journeys.Profiles())
+	labels := make([]int32, d.Snap.Journeys.Profiles())
 	for p := range labels {
 		labels[p] = int32(p%4) - 1
 	}

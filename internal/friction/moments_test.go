@@ -1,22 +1,15 @@
 package friction_test
 
 import (
-	"context"
 	"math"
-	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"wayline/internal/demo"
-	"wayline/internal/explore"
+	"wayline/internal/demo/demotest"
 	"wayline/internal/friction"
-	"wayline/internal/importer"
 	"wayline/internal/journey"
 	"wayline/internal/model"
 	"wayline/internal/record"
@@ -221,34 +214,8 @@ func TestMomentsEmptyView(t *testing.T) {
 	}
 }
 
-// momentsDemo is a 2,000-customer demo workspace, loaded once for the package's demo tests.
-var momentsDemo = sync.OnceValues(func() (*explore.Snapshot, error) {
-	dir, err := os.MkdirTemp("", "wayline-moments-test-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "demo.wayline")
-	if err := importer.BuildDemo(context.Background(), path, demo.Options{Customers: 2000, Seed: 1}, nil); err != nil {
-		return nil, err
-	}
-	ws, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer ws.Close()
-	return explore.Load(ws)
-})
-
 func TestMomentsOnTheDemo(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and imports a demo workspace")
-	}
-	snap, err := momentsDemo()
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := snap.Journeys.Apply(journey.Filter{})
+	v, err := demotest.Load(t, demo.Options{Customers: 2000, Seed: 1}).Snap.Journeys.Apply(journey.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,55 +272,9 @@ func TestMomentsOnTheDemo(t *testing.T) {
 	}
 }
 
-// momentsBenchView is the journey benchmark's workspace shape: 100,000 customers, about 1,000,000 events
-// on 25 touchpoints in a walk that mostly moves forward (see internal/journey/bench_test.go), four sources.
-var momentsBenchView = sync.OnceValues(func() (*journey.View, error) {
-	const customers = 100_000
-	touchpoints := []string{"Home page", "Search ad", "Social ad", "Product viewed", "Product compared",
-		"Category page", "Email open", "Email click", "Newsletter", "Added to cart", "Checkout: cart",
-		"Checkout: shipping", "Checkout: payment", "Order completed", "Store visit", "Store purchase", "Store call",
-		"Ticket opened", "Ticket solved", "Return request", "Signed in", "Review submitted", "Referral shared",
-		"Retargeting ad", "Account: orders"}
-	channels := []string{"web", "email", "display", "paid_social", "store", "support"}
-	sources := []string{"web", "crm", "shop", "helpdesk"}
-	files := make([]store.FileInfo, len(sources))
-	for i, s := range sources {
-		files[i] = store.FileInfo{Name: s + ".csv", Source: s}
-	}
-	m := model.New()
-	b := m.AddBatch(1, files)
-	rng := rand.New(rand.NewPCG(1, 2))
-	var rowProfile []int32
-	for c := range customers {
-		n := 1 + rng.IntN(19)
-		t := int64(1_700_000_000+rng.IntN(30_000_000)) * 1e6
-		tp := rng.IntN(5)
-		id := []record.Identifier{{Type: "customer_id", Value: "c" + strconv.Itoa(c)}}
-		for range n {
-			t += int64(rng.IntN(86_400)) * 1e6
-			tp = (tp + rng.IntN(4)) % len(touchpoints)
-			ev := record.Event{Time: t, Touchpoint: touchpoints[tp], Channel: channels[tp%len(channels)]}
-			if tp >= 17 && tp <= 21 && rng.IntN(3) == 0 {
-				ev.Rating, ev.RatingScale = float64(1+rng.IntN(5)), 5
-			}
-			m.Add(b, record.Row{File: rng.IntN(len(sources)), Line: len(rowProfile) + 2, Identifiers: id,
-				Events: []record.Event{ev}})
-			rowProfile = append(rowProfile, int32(c))
-		}
-	}
-	j, err := journey.Build(m, rowProfile, customers, journey.StageModel{Stages: journey.DefaultStages()})
-	if err != nil {
-		return nil, err
-	}
-	return j.Apply(journey.Filter{})
-})
-
 // BenchmarkMomentsOfTruth is the moments' share of a map redraw on the 100,000-customer workspace.
 func BenchmarkMomentsOfTruth(b *testing.B) {
-	v, err := momentsBenchView()
-	if err != nil {
-		b.Fatal(err)
-	}
+	v := demotest.Bench(b, 100_000)
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := friction.MomentsOfTruth(v, 0); err != nil {
