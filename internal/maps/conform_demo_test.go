@@ -1,74 +1,15 @@
 package maps_test
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"regexp"
-	"sync"
 	"testing"
 	"time"
 
-	"wayline/internal/demo"
-	"wayline/internal/explore"
-	"wayline/internal/importer"
+	"wayline/internal/demo/demotest"
 	"wayline/internal/journey"
 	"wayline/internal/maps"
 	"wayline/internal/persona"
-	"wayline/internal/store"
 )
-
-// assumedDemoData is a 3,000-customer demo workspace, analysed with the stage model it was planted with.
-type assumedDemoData struct {
-	snap    *explore.Snapshot
-	planted demo.Planted
-}
-
-var assumedDemoOnce = sync.OnceValues(func() (*assumedDemoData, error) {
-	opts := demo.Options{Customers: 3000, Seed: 1}
-	dir, err := os.MkdirTemp("", "wayline-assumed-test-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "demo.wayline")
-	if err := importer.BuildDemo(context.Background(), path, opts, nil); err != nil {
-		return nil, err
-	}
-	manifest, err := demo.Export(filepath.Join(dir, "export"), opts)
-	if err != nil {
-		return nil, err
-	}
-	ws, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer ws.Close()
-	snap, err := explore.Load(ws)
-	if err != nil {
-		return nil, err
-	}
-	sm := journey.StageModel{Stages: manifest.Planted.Stages, Goal: manifest.Planted.GoalTouchpoints}
-	for tp, st := range manifest.Planted.TouchpointStages {
-		sm.Mapping = append(sm.Mapping, journey.StageAssignment{Touchpoint: tp, Stage: st})
-	}
-	if snap, err = snap.Rebuild(snap.Rules, sm); err != nil {
-		return nil, err
-	}
-	return &assumedDemoData{snap: snap, planted: manifest.Planted}, nil
-})
-
-func assumedDemo(t *testing.T) *assumedDemoData {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and imports a demo workspace")
-	}
-	d, err := assumedDemoOnce()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
 
 // demoWebMap is the path a web shop's workshop would draw: home page, products, the cart and the three
 // checkout steps, the order.
@@ -82,8 +23,8 @@ var demoWebMap = maps.Assumed{ID: "web-funnel", Name: "Web funnel", Kind: maps.K
 }}
 
 func TestDemoComparison(t *testing.T) {
-	d := assumedDemo(t)
-	v, err := d.snap.Journeys.Apply(journey.Filter{})
+	d := demotest.Load(t, demo3000)
+	v, err := d.Snap.Journeys.Apply(journey.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +49,7 @@ func TestDemoComparison(t *testing.T) {
 	}
 
 	// The planted friction: customers loop on the payment step, leave there and open a ticket.
-	fric := d.planted.FrictionTouchpoint
+	fric := d.Planted.FrictionTouchpoint
 	var fricTouch maps.TouchpointConformance
 	for _, tp := range c.Touchpoints {
 		if tp.Touchpoint == fric {
@@ -145,7 +86,7 @@ func TestDemoComparison(t *testing.T) {
 		unplanned[u.Touchpoint] = u
 	}
 	store := 0
-	for _, p := range d.planted.Personas {
+	for _, p := range d.Planted.Personas {
 		if regexp.MustCompile(`(?i)store`).MatchString(p.Name) {
 			store = p.Size
 		}
@@ -153,7 +94,7 @@ func TestDemoComparison(t *testing.T) {
 	if got := unplanned["Store purchase"].Customers; got < store*9/10 || got > store*11/10 {
 		t.Errorf("got %d customers buying in the store, unplanned; want about the %d planted store researchers", got, store)
 	}
-	if ad := unplanned[d.planted.RetargetingTouchpoint]; ad.Customers == 0 || ad.Stage != "Purchase" {
+	if ad := unplanned[d.Planted.RetargetingTouchpoint]; ad.Customers == 0 || ad.Stage != "Purchase" {
 		t.Errorf("got %+v, want the retargeting ad unplanned and mostly after the purchase", ad)
 	}
 
@@ -177,8 +118,8 @@ func TestDemoComparison(t *testing.T) {
 }
 
 func TestDemoPersonaMatch(t *testing.T) {
-	d := assumedDemo(t)
-	r, err := persona.Run(d.snap, persona.Options{Seed: 1, Now: func() time.Time { return time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC) }})
+	d := demotest.Load(t, demo3000)
+	r, err := persona.Run(d.Snap, persona.Options{Seed: 1, Now: func() time.Time { return time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC) }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,73 +1,27 @@
 package maps_test
 
 import (
-	"context"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 
 	"wayline/internal/demo"
-	"wayline/internal/explore"
+	"wayline/internal/demo/demotest"
 	"wayline/internal/friction"
-	"wayline/internal/importer"
 	"wayline/internal/journey"
 	"wayline/internal/maps"
-	"wayline/internal/store"
 )
 
-type demoData struct {
-	snap    *explore.Snapshot
-	planted demo.Planted
-}
+func TestMain(m *testing.M) { demotest.Main(m) }
 
-// demoOnce is a 3,000-customer demo workspace analysed with the stage model its journeys were planted with.
-var demoOnce = sync.OnceValues(func() (*demoData, error) {
-	opts := demo.Options{Customers: 3000, Seed: 1}
-	dir, err := os.MkdirTemp("", "wayline-maps-test-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "demo.wayline")
-	if err := importer.BuildDemo(context.Background(), path, opts, nil); err != nil {
-		return nil, err
-	}
-	manifest, err := demo.Export(filepath.Join(dir, "export"), opts)
-	if err != nil {
-		return nil, err
-	}
-	ws, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	defer ws.Close()
-	snap, err := explore.Load(ws)
-	if err != nil {
-		return nil, err
-	}
-	sm := journey.StageModel{Stages: manifest.Planted.Stages, Goal: manifest.Planted.GoalTouchpoints}
-	for tp, st := range manifest.Planted.TouchpointStages {
-		sm.Mapping = append(sm.Mapping, journey.StageAssignment{Touchpoint: tp, Stage: st})
-	}
-	if snap, err = snap.Rebuild(snap.Rules, sm); err != nil {
-		return nil, err
-	}
-	return &demoData{snap: snap, planted: manifest.Planted}, nil
-})
+// demo3000 is the 3,000-customer demo these tests read, analysed with the stage model it stores (the one
+// its journeys were planted with).
+var demo3000 = demo.Options{Customers: 3000, Seed: 1}
 
-func demoMap(t *testing.T) (*demoData, *maps.Map) {
+func demoMap(t *testing.T) (*demotest.Data, *maps.Map) {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and imports a demo workspace")
-	}
-	d, err := demoOnce()
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := d.snap.Journeys.Apply(journey.Filter{})
+	d := demotest.Load(t, demo3000)
+	v, err := d.Snap.Journeys.Apply(journey.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,21 +53,21 @@ func TestDemoMap(t *testing.T) {
 			t.Logf("    opportunity %s (removal %.3f)", o.Text, o.RemovalEffect)
 		}
 	}
-	if !slices.Equal(names, d.planted.Stages) || len(names) != 6 {
-		t.Fatalf("got stages %v, want the planted six %v", names, d.planted.Stages)
+	if !slices.Equal(names, d.Planted.Stages) || len(names) != 6 {
+		t.Fatalf("got stages %v, want the planted six %v", names, d.Planted.Stages)
 	}
-	if m.Customers != d.planted.Customers || m.Converted != d.planted.Buyers {
-		t.Errorf("got %d customers, %d converted; want the planted %d and %d buyers", m.Customers, m.Converted, d.planted.Customers, d.planted.Buyers)
+	if m.Customers != d.Planted.Customers || m.Converted != d.Planted.Buyers {
+		t.Errorf("got %d customers, %d converted; want the planted %d and %d buyers", m.Customers, m.Converted, d.Planted.Customers, d.Planted.Buyers)
 	}
 	// The planted checkout friction is among the pains of its stage.
-	want := d.planted.FrictionTouchpoint
-	stage := m.Stages[slices.Index(names, d.planted.TouchpointStages[want])]
+	want := d.Planted.FrictionTouchpoint
+	stage := m.Stages[slices.Index(names, d.Planted.TouchpointStages[want])]
 	if !slices.ContainsFunc(stage.Pains, func(c friction.Cell) bool { return c.Touchpoint == want }) {
 		t.Errorf("%s pains %v, want the planted %q among them", stage.Name, stage.Pains, want)
 	}
 	// Stage skips are planted per person; identity resolution recovers the people, so the counts agree.
 	for _, s := range m.Stages {
-		if planted := d.planted.StageSkips[s.Name]; math.Abs(float64(s.Skipped-planted)) > 0.02*float64(d.planted.Customers) {
+		if planted := d.Planted.StageSkips[s.Name]; math.Abs(float64(s.Skipped-planted)) > 0.02*float64(d.Planted.Customers) {
 			t.Errorf("%s: got %d skipped, planted %d", s.Name, s.Skipped, planted)
 		}
 	}
