@@ -45,7 +45,8 @@ const (
 // DefaultSilhouetteSample rows) and by BIC, and chooses k by the criterion in the package doc: the best
 // silhouette, stepped up while BIC gains are significant and the silhouette holds, or 1 when kMin ≤ 1 and
 // the data passes the G-means normality test. kMin below 1 counts as 1; kMax is clipped to the number of
-// distinct rows (in the sample). The k values are fitted in parallel on o.Workers goroutines.
+// distinct rows (in the sample). The k values are fitted in parallel on o.Workers goroutines; when o.Stop
+// fires, the k values not yet begun are skipped and the call returns ErrStopped.
 func ChooseK(x []float64, n, d, kMin, kMax int, o Options) (KChoice, error) {
 	if err := validate(x, n, d); err != nil {
 		return KChoice{}, err
@@ -70,19 +71,37 @@ func ChooseK(x []float64, n, d, kMin, kMax int, o Options) (KChoice, error) {
 	count := kMax - kMin + 1
 	scores := make([]Score, count)
 	labels := make([][]int, count)
+	errs := make([]error, count)
 	inner := o
 	inner.Workers = 1
 	// The largest k cost most: hand them out first so the workers finish together.
 	parallelIndex(count, o.Workers, func(t int) {
 		k := kMax - t
-		mix := gmmCanonical(xs, m, d, k, inner, chooseKInitSample)
+		if o.stopped() {
+			errs[k-kMin] = ErrStopped
+			return
+		}
+		mix, err := gmmCanonical(xs, m, d, k, inner, chooseKInitSample)
+		if err != nil {
+			errs[k-kMin] = err
+			return
+		}
 		scores[k-kMin] = Score{K: k, BIC: mix.bic(m, d)}
 		if mix.k >= 2 {
 			labels[k-kMin] = mix.labels
 		}
 	})
+	for _, err := range errs {
+		if err != nil {
+			return KChoice{}, err
+		}
+	}
 	sil := sampleRows(m, DefaultSilhouetteSample, newRNG(o.Seed, streamSil, 0))
-	for t, s := range silhouettes(xs, d, sil, labels, o.Workers) {
+	sils, err := silhouettes(xs, d, sil, labels, o.Workers, o.Stop)
+	if err != nil {
+		return KChoice{}, err
+	}
+	for t, s := range sils {
 		scores[t].Silhouette = s
 	}
 	best := -1

@@ -61,6 +61,12 @@
 // row the mixture explains worst (at most k times per fit); after that, further empty components are
 // dropped and GMMResult.K is smaller than asked. Nothing here panics on any input.
 //
+// Stopping: Options.Stop (a func() bool, e.g. wrapping ctx.Err) is polled before each k-means restart and
+// Lloyd iteration, each EM iteration, each k ChooseK fits, each PAM build step and swap pass, and per row of
+// the silhouette and k-medoids distance passes; once it answers true the call returns ErrStopped within
+// one iteration of the work in flight, with every goroutine it started finished. Unstopped, the results
+// are exactly those without a Stop.
+//
 // KMedoids calls its distance callback from Options.Workers goroutines at once: the callback must be safe
 // for concurrent use (no shared scratch buffers), or Workers must be 1.
 package cluster

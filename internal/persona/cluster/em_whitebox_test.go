@@ -24,7 +24,10 @@ func TestEMReseedsAnEmptyComponent(t *testing.T) {
 	copy(st.means, []float64{0.5, 10.5, 1e9})
 	copy(st.vars, []float64{0.1, 0.1, 1e-6})
 	copy(st.weights, []float64{0.5, 0.5, 1e-300})
-	m := em(x, n, 1, Options{MaxIter: 50}.withDefaults(), 1e-9, st)
+	m, err := em(x, n, 1, Options{MaxIter: 50}.withDefaults(), 1e-9, st)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if m.k != 3 {
 		t.Fatalf("got %d components, want 3 (the empty one re-seeded)", m.k)
 	}

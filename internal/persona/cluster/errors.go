@@ -27,3 +27,7 @@ var ErrTooManyPoints = errors.New("cluster: too many points for k-medoids")
 // ErrDistance is returned by KMedoids when the distance callback is nil or returns a negative, NaN or
 // infinite distance.
 var ErrDistance = errors.New("cluster: invalid distance")
+
+// ErrStopped is returned when Options.Stop answered true before the work was done; no partial result
+// comes with it.
+var ErrStopped = errors.New("cluster: stopped")

@@ -49,7 +49,10 @@ func GMM(x []float64, n, d, k int, o Options) (GMMResult, error) {
 	}
 	o = o.withDefaults()
 	c := canonicalise(x, n, d, o.Workers)
-	m := gmmCanonical(c.x, n, d, min(k, c.distinct), o, GMMInitSample)
+	m, err := gmmCanonical(c.x, n, d, min(k, c.distinct), o, GMMInitSample)
+	if err != nil {
+		return GMMResult{}, err
+	}
 	res := GMMResult{
 		K: m.k, Labels: toCallerOrder(m.labels, c.orig), Means: m.means, Vars: m.vars, Weights: m.weights,
 		LogLik: m.logLik, BIC: m.bic(n, d),
@@ -75,13 +78,17 @@ func (m mixture) bic(n, d int) float64 {
 	return -2*m.logLik + p*math.Log(float64(n))
 }
 
-// gmmCanonical initialises from k-means on canonical rows and runs EM.
-func gmmCanonical(x []float64, n, d, k int, o Options, initSample int) mixture {
+// gmmCanonical initialises from k-means on canonical rows and runs EM; ErrStopped when o.Stop fires.
+func gmmCanonical(x []float64, n, d, k int, o Options, initSample int) (mixture, error) {
 	floor := varFloorFrac * columnVariance(x, n, d)
 	if floor <= 0 {
 		floor = 1e-12 // every row is identical: any positive floor gives a finite density
 	}
-	return em(x, n, d, o, floor, start(x, n, d, k, o, initSample, floor))
+	st, err := start(x, n, d, k, o, initSample, floor)
+	if err != nil {
+		return mixture{}, err
+	}
+	return em(x, n, d, o, floor, st)
 }
 
 // GMMInitSample is the size of the sample the k-means restarts that start GMM compete on when there are
@@ -91,7 +98,7 @@ const GMMInitSample = 5000
 
 // start is the mixture EM begins from: the weights, means and variances of the best k-means partition of
 // x, or of a sample of initSample canonical rows when there are more.
-func start(x []float64, n, d, k int, o Options, initSample int, floor float64) *emState {
+func start(x []float64, n, d, k int, o Options, initSample int, floor float64) (*emState, error) {
 	xs, m := x, n
 	if n > initSample {
 		idx := sampleRows(n, initSample, newRNG(o.Seed, streamSample, uint64(k)))
@@ -103,7 +110,10 @@ func start(x []float64, n, d, k int, o Options, initSample int, floor float64) *
 		// Sampled rows can coincide even where all rows are distinct, so clip k to the sample too.
 		k = min(k, countDistinct(xs, m, d))
 	}
-	p := kmeansCanonical(xs, m, d, k, o)
+	p, err := kmeansCanonical(xs, m, d, k, o)
+	if err != nil {
+		return nil, err
+	}
 	st := newEMState(n, d, k)
 	if m == n {
 		copy(st.best, p.labels) // a good first guess for the E-step's pruning
@@ -123,15 +133,19 @@ func start(x []float64, n, d, k int, o Options, initSample int, floor float64) *
 			st.vars[l*d+j] = max(st.vars[l*d+j]/max(counts[l], 1), floor)
 		}
 	}
-	return st
+	return st, nil
 }
 
-// em runs EM from st to convergence and returns the mixture in canonical component order.
-func em(x []float64, n, d int, o Options, floor float64, st *emState) mixture {
+// em runs EM from st to convergence and returns the mixture in canonical component order; ErrStopped
+// when o.Stop answers true before an iteration.
+func em(x []float64, n, d int, o Options, floor float64, st *emState) (mixture, error) {
 	globalVar := columnVariances(x, n, d)
 	reseeds := 0
 	ll := st.eStep(x, o.Workers)
 	for range o.MaxIter {
+		if o.stopped() {
+			return mixture{}, ErrStopped
+		}
 		prev := ll
 		empty := st.mStep(floor)
 		for _, e := range empty {
@@ -150,7 +164,7 @@ func em(x []float64, n, d int, o Options, floor float64, st *emState) mixture {
 	}
 	m := st.canonicalOrder(x)
 	m.logLik = ll
-	return m
+	return m, nil
 }
 
 // columnVariances is the variance of each column.

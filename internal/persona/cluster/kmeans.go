@@ -32,7 +32,10 @@ func KMeans(x []float64, n, d, k int, o Options) (KMeansResult, error) {
 	}
 	o = o.withDefaults()
 	c := canonicalise(x, n, d, o.Workers)
-	res := kmeansCanonical(c.x, n, d, min(k, c.distinct), o)
+	res, err := kmeansCanonical(c.x, n, d, min(k, c.distinct), o)
+	if err != nil {
+		return KMeansResult{}, err
+	}
 	return KMeansResult{K: res.k, Labels: toCallerOrder(res.labels, c.orig), Centroids: res.centroids, Inertia: res.inertia}, nil
 }
 
@@ -54,13 +57,24 @@ type partition struct {
 }
 
 // kmeansCanonical runs o.Restarts restarts on canonical rows (k already clipped to the distinct points) on
-// o.Workers goroutines and returns the best, relabelled canonically.
-func kmeansCanonical(x []float64, n, d, k int, o Options) partition {
+// o.Workers goroutines and returns the best, relabelled canonically; ErrStopped when o.Stop fires (a
+// restart not yet begun then never begins).
+func kmeansCanonical(x []float64, n, d, k int, o Options) (partition, error) {
 	runs := make([]partition, o.Restarts)
+	errs := make([]error, o.Restarts)
 	tol := lloydTol(x, n, d)
 	parallelIndex(o.Restarts, o.Workers, func(r int) {
-		runs[r] = lloyd(x, n, d, k, o.MaxIter, tol, o.Seed, uint64(r))
+		if o.stopped() {
+			errs[r] = ErrStopped
+			return
+		}
+		runs[r], errs[r] = lloyd(x, n, d, k, o.MaxIter, tol, o.Seed, uint64(r), o.Stop)
 	})
+	for _, err := range errs {
+		if err != nil {
+			return partition{}, err
+		}
+	}
 	best := 0
 	for r := 1; r < len(runs); r++ {
 		// Strictly less: equal inertia keeps the lower restart index, whatever finished first.
@@ -68,7 +82,7 @@ func kmeansCanonical(x []float64, n, d, k int, o Options) partition {
 			best = r
 		}
 	}
-	return relabel(runs[best], d)
+	return relabel(runs[best], d), nil
 }
 
 // relabel numbers clusters by the lexicographic order of their centroids (ties, which need two equal

@@ -3,6 +3,7 @@ package cluster
 import (
 	"math"
 	"slices"
+	"sync/atomic"
 )
 
 // MaxMedoidPoints is the most points KMedoids accepts: it keeps the full n×n distance matrix.
@@ -31,13 +32,18 @@ func KMedoids(n, k int, dist func(i, j int) float64, o Options) (medoids []int, 
 		return nil, nil, 0, ErrTooManyPoints
 	}
 	o = o.withDefaults()
-	dm, err := distanceMatrix(n, dist, o.Workers)
+	dm, err := distanceMatrix(n, dist, o.Workers, o.Stop)
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	med := pamBuild(dm, n, k)
+	med, err := pamBuild(dm, n, k, o.Stop)
+	if err != nil {
+		return nil, nil, 0, err
+	}
 	if k > 1 {
-		pamSwap(dm, n, med, o)
+		if err := pamSwap(dm, n, med, o); err != nil {
+			return nil, nil, 0, err
+		}
 	}
 	slices.Sort(med)
 	labels = make([]int, n)
@@ -54,11 +60,17 @@ func KMedoids(n, k int, dist func(i, j int) float64, o Options) (medoids []int, 
 	return med, labels, cost, nil
 }
 
-// distanceMatrix calls dist once per pair and mirrors it.
-func distanceMatrix(n int, dist func(i, j int) float64, workers int) ([]float64, error) {
+// distanceMatrix calls dist once per pair and mirrors it. stop is asked per row: ErrStopped when it
+// answers true.
+func distanceMatrix(n int, dist func(i, j int) float64, workers int, stop func() bool) ([]float64, error) {
 	dm := make([]float64, n*n)
 	bad := make([]bool, n)
+	var skipped atomic.Bool
 	parallelIndex(n, workers, func(i int) {
+		if stopNow(stop) {
+			skipped.Store(true)
+			return
+		}
 		for j := i + 1; j < n; j++ {
 			v := dist(i, j)
 			if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
@@ -71,6 +83,9 @@ func distanceMatrix(n int, dist func(i, j int) float64, workers int) ([]float64,
 	if slices.Contains(bad, true) {
 		return nil, ErrDistance
 	}
+	if skipped.Load() {
+		return nil, ErrStopped
+	}
 	for i := range n {
 		for j := i + 1; j < n; j++ {
 			dm[j*n+i] = dm[i*n+j]
@@ -80,8 +95,8 @@ func distanceMatrix(n int, dist func(i, j int) float64, workers int) ([]float64,
 }
 
 // pamBuild picks the point with the least total distance, then repeatedly the point that lowers the total
-// distance to the nearest medoid most.
-func pamBuild(dm []float64, n, k int) []int {
+// distance to the nearest medoid most. stop is asked before each medoid: ErrStopped when it answers true.
+func pamBuild(dm []float64, n, k int, stop func() bool) ([]int, error) {
 	near := make([]float64, n)
 	for i := range near {
 		near[i] = math.Inf(1)
@@ -89,6 +104,9 @@ func pamBuild(dm []float64, n, k int) []int {
 	isMed := make([]bool, n)
 	med := make([]int, 0, k)
 	for len(med) < k {
+		if stopNow(stop) {
+			return nil, ErrStopped
+		}
 		best, bestGain := -1, math.Inf(-1)
 		for h := range n {
 			if isMed[h] {
@@ -113,11 +131,11 @@ func pamBuild(dm []float64, n, k int) []int {
 			near[o] = min(near[o], dm[best*n+o])
 		}
 	}
-	return med
+	return med, nil
 }
 
-// pamSwap improves the medoids in place (k ≥ 2).
-func pamSwap(dm []float64, n int, med []int, o Options) {
+// pamSwap improves the medoids in place (k ≥ 2); ErrStopped when o.Stop answers true before a pass.
+func pamSwap(dm []float64, n int, med []int, o Options) error {
 	k := len(med)
 	isMed := make([]bool, n)
 	for _, m := range med {
@@ -131,6 +149,9 @@ func pamSwap(dm []float64, n int, med []int, o Options) {
 		slot  int
 	}
 	for range o.MaxIter {
+		if o.stopped() {
+			return ErrStopped
+		}
 		total := 0.0
 		for p := range n {
 			nearest[p], dNear[p], dSecond[p] = 0, math.Inf(1), math.Inf(1)
@@ -180,10 +201,11 @@ func pamSwap(dm []float64, n int, med []int, o Options) {
 		}
 		// A gain lost in rounding is no gain: require a real improvement so the loop ends.
 		if bh < 0 || best[bh].delta >= -1e-12*(1+total) {
-			return
+			return nil
 		}
 		isMed[med[best[bh].slot]] = false
 		med[best[bh].slot] = bh
 		isMed[bh] = true
 	}
+	return nil
 }

@@ -8,16 +8,17 @@ import (
 // lloyd runs one restart: greedy k-means++ seeding from the restart's own random stream, then Lloyd
 // iterations accelerated with Hamerly's bounds (an upper bound on the distance to the own centroid and a
 // lower bound on the distance to any other lets most rows skip the distance computations once the
-// centroids settle); the bounds never change which centroid a row gets.
-func lloyd(x []float64, n, d, k, maxIter int, tol float64, seed, restart uint64) partition {
+// centroids settle); the bounds never change which centroid a row gets. It returns ErrStopped when stop
+// (nil: never) answers true before an iteration.
+func lloyd(x []float64, n, d, k, maxIter int, tol float64, seed, restart uint64, stop func() bool) (partition, error) {
 	rng := newRNG(seed, streamRestart, restart)
-	return lloydFrom(x, n, d, k, maxIter, tol, seedPlusPlus(x, n, d, k, rng))
+	return lloydFrom(x, n, d, k, maxIter, tol, seedPlusPlus(x, n, d, k, rng), stop)
 }
 
 // lloydFrom runs Lloyd iterations from the given centroids (k×d, overwritten) until no row changes
 // cluster, the centroids move less than tol in total (sum of squared moves, as in scikit-learn), or maxIter
-// iterations are done.
-func lloydFrom(x []float64, n, d, k, maxIter int, tol float64, cent []float64) partition {
+// iterations are done; ErrStopped when stop answers true first.
+func lloydFrom(x []float64, n, d, k, maxIter int, tol float64, cent []float64, stop func() bool) (partition, error) {
 	labels := make([]int, n)
 	upper := make([]float64, n)
 	lower := make([]float64, n)
@@ -31,6 +32,9 @@ func lloydFrom(x []float64, n, d, k, maxIter int, tol float64, cent []float64) p
 	move := make([]float64, k)
 	half := make([]float64, k)
 	for iter := range maxIter {
+		if stopNow(stop) {
+			return partition{}, ErrStopped
+		}
 		copy(old, cent)
 		meansFrom(sums, counts, cent, d)
 		if reseedEmpty(x, n, d, k, labels, cent, counts) {
@@ -114,7 +118,7 @@ func lloydFrom(x []float64, n, d, k, maxIter int, tol float64, cent []float64) p
 	for i := range n {
 		inertia += sqDist(x[i*d:i*d+d], cent[labels[i]*d:labels[i]*d+d])
 	}
-	return partition{k: k, labels: labels, centroids: cent, inertia: inertia}
+	return partition{k: k, labels: labels, centroids: cent, inertia: inertia}, nil
 }
 
 // nearestTwo returns the nearest centroid, the distance to it and the distance to the second nearest

@@ -6,7 +6,10 @@ func TestLloydReseedsAnEmptyCluster(t *testing.T) {
 	// Three groups on a line; the starting centroids leave one cluster with no rows at all.
 	x := []float64{0, 0.1, 0.2, 5, 5.1, 5.2, 10, 10.1, 10.2}
 	cent := []float64{2, 8, 1000}
-	p := lloydFrom(x, len(x), 1, 3, 100, 0, cent)
+	p, err := lloydFrom(x, len(x), 1, 3, 100, 0, cent, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	counts := make([]int, 3)
 	for _, l := range p.labels {
 		counts[l]++

@@ -3,6 +3,7 @@ package cluster
 import (
 	"math/rand/v2"
 	"runtime"
+	"sync/atomic"
 )
 
 // Options tune the clustering functions. The zero value is usable: every zero field takes its default.
@@ -16,6 +17,17 @@ type Options struct {
 	MaxIter int
 	// Workers is the number of goroutines (default GOMAXPROCS). Results do not depend on it.
 	Workers int
+	// Stop, when not nil, is asked whether to give up: before each k-means restart and at each Lloyd
+	// iteration, at each EM iteration, before each k ChooseK fits, at each PAM build step and swap pass,
+	// and per row of the silhouette and k-medoids distance passes. Once it answers true the function
+	// returns ErrStopped as soon as every goroutine reaches its next check (within one iteration), and
+	// Stop is not asked again in that call. It is called from several goroutines at once, so it must be
+	// safe for concurrent use — func() bool { return ctx.Err() != nil } is. A Stop that never answers
+	// true changes nothing: the result is the one without it.
+	//
+	// A function rather than a context.Context keeps this package free of request plumbing; the caller
+	// decides what stopping means (a cancelled context, a deadline, a count in a test).
+	Stop func() bool
 }
 
 const (
@@ -34,8 +46,35 @@ func (o Options) withDefaults() Options {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
+	o.Stop = latch(o.Stop)
 	return o
 }
+
+// latch wraps stop so that once it has answered true it answers true at once, without being asked again:
+// every goroutine of the call then sees the same decision, and a caller's Stop that would answer
+// differently later (a counter, a flaky clock) cannot let half the work go on.
+func latch(stop func() bool) func() bool {
+	if stop == nil {
+		return nil
+	}
+	var fired atomic.Bool
+	return func() bool {
+		if fired.Load() {
+			return true
+		}
+		if stop() {
+			fired.Store(true)
+			return true
+		}
+		return false
+	}
+}
+
+// stopped reports whether the call should give up now (see Options.Stop).
+func (o Options) stopped() bool { return stopNow(o.Stop) }
+
+// stopNow asks stop, which may be nil (never stop).
+func stopNow(stop func() bool) bool { return stop != nil && stop() }
 
 // Streams of random numbers, one per purpose, so that adding a draw in one place never shifts another.
 const (

@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"sync/atomic"
 )
 
 // DefaultSilhouetteSample is the number of rows Silhouette (and ChooseK) evaluates when given sample ≤ 0.
@@ -23,12 +24,14 @@ func Silhouette(x []float64, n, d int, labels []int, sample int, seed uint64) fl
 		sample = DefaultSilhouetteSample
 	}
 	idx := sampleRows(n, sample, newRNG(seed, streamSilhouette, 0))
-	return silhouettes(x, d, idx, [][]int{labels}, runtime.GOMAXPROCS(0))[0]
+	out, _ := silhouettes(x, d, idx, [][]int{labels}, runtime.GOMAXPROCS(0), nil) // nil stop: never ErrStopped
+	return out[0]
 }
 
 // silhouettes scores several partitions of the same rows (nil for none) on the rows idx in one pass over
-// the pairwise distances, so each distance is computed once for all of them.
-func silhouettes(x []float64, d int, idx []int, partitions [][]int, workers int) []float64 {
+// the pairwise distances, so each distance is computed once for all of them. stop (nil: never) is asked
+// per row of each pass: ErrStopped when it answers true.
+func silhouettes(x []float64, d int, idx []int, partitions [][]int, workers int, stop func() bool) ([]float64, error) {
 	out := make([]float64, len(partitions))
 	type part struct {
 		t, k  int
@@ -51,7 +54,7 @@ func silhouettes(x []float64, d int, idx []int, partitions [][]int, workers int)
 		width += k
 	}
 	if len(parts) == 0 {
-		return out
+		return out, nil
 	}
 	m, np := len(idx), len(parts)
 	// slot[b*np+p] is where row b's distance goes for partition p.
@@ -64,12 +67,20 @@ func silhouettes(x []float64, d int, idx []int, partitions [][]int, workers int)
 	// Each distance once, into a symmetric matrix; float32 halves the memory the pass below streams
 	// through and is ample precision for a mean of ratios.
 	dist := make([]float32, m*m)
+	var skipped atomic.Bool // a row left out: the scores would be wrong, so none are returned
 	parallelIndex(m, workers, func(a int) {
+		if stopNow(stop) {
+			skipped.Store(true)
+			return
+		}
 		ra := x[idx[a]*d : idx[a]*d+d]
 		for b := a + 1; b < m; b++ {
 			dist[a*m+b] = float32(math.Sqrt(sqDist(ra, x[idx[b]*d:idx[b]*d+d])))
 		}
 	})
+	if skipped.Load() {
+		return nil, ErrStopped
+	}
 	for a := range m {
 		for b := a + 1; b < m; b++ {
 			dist[b*m+a] = dist[a*m+b]
@@ -77,6 +88,10 @@ func silhouettes(x []float64, d int, idx []int, partitions [][]int, workers int)
 	}
 	scores := make([]float64, m*np)
 	parallelIndex(m, workers, func(a int) {
+		if stopNow(stop) {
+			skipped.Store(true)
+			return
+		}
 		sums := make([]float64, width)
 		for b, v := range dist[a*m : a*m+m] {
 			fv := float64(v) // the diagonal is 0 and adds nothing
@@ -88,6 +103,9 @@ func silhouettes(x []float64, d int, idx []int, partitions [][]int, workers int)
 			scores[a*np+p] = silhouetteOf(sums[pt.off:pt.off+pt.k], pt.sizes, dense[p][a])
 		}
 	})
+	if skipped.Load() {
+		return nil, ErrStopped
+	}
 	for p, pt := range parts {
 		total := 0.0
 		for a := range m {
@@ -95,7 +113,7 @@ func silhouettes(x []float64, d int, idx []int, partitions [][]int, workers int)
 		}
 		out[pt.t] = total / float64(m)
 	}
-	return out
+	return out, nil
 }
 
 // sizesOf counts the rows per cluster.
