@@ -1,52 +1,21 @@
 package notes_test
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"wayline/internal/demo"
-	"wayline/internal/explore"
-	"wayline/internal/importer"
+	"wayline/internal/demo/demotest"
 	"wayline/internal/journey"
 	"wayline/internal/notes"
-	"wayline/internal/store"
 )
 
-// demoJourneys builds a demo workspace of 2,000 customers and its journeys under the stage model the demo
-// planted (the goal is the demo's order and till-purchase touchpoints).
+func TestMain(m *testing.M) { demotest.Main(m) }
+
+// demoJourneys is a demo workspace of 2,000 customers and its journeys under the stage model the demo
+// stores, the planted one (the goal is the demo's order and till-purchase touchpoints).
 func demoJourneys(t *testing.T) *journey.Journeys {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and imports a demo workspace")
-	}
-	dir := t.TempDir()
-	opts := demo.Options{Customers: 2000, Seed: 1}
-	path := filepath.Join(dir, "demo.wayline")
-	if err := importer.BuildDemo(context.Background(), path, opts, nil); err != nil {
-		t.Fatal(err)
-	}
-	manifest, err := demo.Export(filepath.Join(dir, "export"), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ws.Close()
-	snap, err := explore.Load(ws)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sm := journey.StageModel{Stages: manifest.Planted.Stages, Goal: manifest.Planted.GoalTouchpoints}
-	for tp, st := range manifest.Planted.TouchpointStages {
-		sm.Mapping = append(sm.Mapping, journey.StageAssignment{Touchpoint: tp, Stage: st})
-	}
-	if snap, err = snap.Rebuild(snap.Rules, sm); err != nil {
-		t.Fatal(err)
-	}
-	return snap.Journeys
+	return demotest.Load(t, demo.Options{Customers: 2000, Seed: 1}).Snap.Journeys
 }
 
 // TestDemoStoreVisitors: in the demo every store visitor buys at the till (mobile researchers, loyal
