@@ -1,5 +1,7 @@
 package journey
 
+import "slices"
+
 // Trail is one kept customer's passing events in journey order, as parallel columns. Touchpoint, channel and
 // source are dense ids (names from Journeys.TouchpointNames, ChannelNames, SourceNames); Stage indexes
 // Journeys.Stages; Event indexes the model's event columns (for ratings and text).
@@ -21,11 +23,16 @@ func (t *Trail) Len() int { return len(t.Time) }
 // EachTrail calls fn for every kept customer, ascending by profile. The Trail and its columns are reused
 // between calls, so fn must copy whatever it keeps. Analyses outside this package (friction, maps) walk
 // journeys through it without seeing the journeys' internal layout.
-func (v *View) EachTrail(fn func(t *Trail)) {
+func (v *View) EachTrail(fn func(t *Trail)) { v.EachTrailIn(0, len(v.cust), fn) }
+
+// EachTrailIn is EachTrail for the kept customers from (inclusive) to to (exclusive), by position among the
+// view's kept customers (Trail.Index). Walks of disjoint ranges share nothing but the read-only journeys, so
+// they may run in parallel; Split gives ranges of similar work.
+func (v *View) EachTrailIn(from, to int, fn func(t *Trail)) {
 	j := v.j
 	var t Trail
-	for i, p := range v.cust {
-		t.Index, t.Profile, t.Converted = i, p, v.conv[i]
+	for i := from; i < to; i++ {
+		t.Index, t.Profile, t.Converted = i, v.cust[i], v.conv[i]
 		t.Time, t.Touchpoint, t.Stage = t.Time[:0], t.Touchpoint[:0], t.Stage[:0]
 		t.Channel, t.Source, t.Event = t.Channel[:0], t.Source[:0], t.Event[:0]
 		for _, k := range v.pos[v.off[i]:v.off[i+1]] {
@@ -40,6 +47,31 @@ func (v *View) EachTrail(fn func(t *Trail)) {
 	}
 }
 
+// Split cuts the kept customers into at most n contiguous ranges with about as many passing events each:
+// range k is [bounds[k], bounds[k+1]). Empty ranges are left out, so a view with fewer customers than n gets
+// fewer ranges, and an empty view gets bounds [0]. n < 1 counts as 1.
+func (v *View) Split(n int) []int {
+	n = max(n, 1)
+	total := len(v.pos)
+	bounds := []int{0}
+	for k := 1; k < n; k++ {
+		// The first customer whose events start at or after k/n of all events.
+		want := uint32(total * k / n)
+		i, _ := slices.BinarySearch(v.off[:len(v.cust)], want)
+		if i > bounds[len(bounds)-1] && i < len(v.cust) {
+			bounds = append(bounds, i)
+		}
+	}
+	if len(v.cust) > 0 {
+		bounds = append(bounds, len(v.cust))
+	}
+	return bounds
+}
+
+// PassingEvents is the number of events of the kept customers that pass the filter: the sum of their
+// trails' lengths.
+func (v *View) PassingEvents() int { return len(v.pos) }
+
 // TouchpointNames names the dense touchpoint ids, sorted by name.
 func (j *Journeys) TouchpointNames() []string { return j.touch.names }
 
@@ -48,6 +80,16 @@ func (j *Journeys) ChannelNames() []string { return j.channel.names }
 
 // SourceNames names the dense source ids.
 func (j *Journeys) SourceNames() []string { return j.source.names }
+
+// TouchpointChannels names the channels a dense touchpoint occurs on (the same list as in Touchpoints, without
+// counting events). The slice is new on every call.
+func (j *Journeys) TouchpointChannels(tp uint32) []string {
+	out := make([]string, 0, len(j.tpChannels[tp]))
+	for _, c := range j.tpChannels[tp] {
+		out = append(out, j.channel.names[c])
+	}
+	return out
+}
 
 // TouchpointStage is the stage index of a dense touchpoint.
 func (j *Journeys) TouchpointStage(tp uint32) int { return int(j.tpStage[tp]) }
