@@ -71,8 +71,8 @@ var palette = []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#
 func colorFor(num int) string { return palette[(num-1+len(palette))%len(palette)] }
 
 // describe fills r.Personas, r.Labels and r.K from a partition: personas numbered by size (largest first,
-// ties by their first member), each described, named and given rules.
-func describe(r *Result, s *space, p *partition, snap *explore.Snapshot) error {
+// ties by their first member), each described and named. addRules gives them rules.
+func describe(r *Result, s *space, p *partition, snap *explore.Snapshot) {
 	n := s.tab.Rows()
 	size := make([]int, p.k)
 	first := make([]int, p.k)
@@ -126,7 +126,6 @@ func describe(r *Result, s *space, p *partition, snap *explore.Snapshot) error {
 	for c := range r.Personas {
 		r.Personas[c].Name = r.Personas[c].AutoName
 	}
-	return addRules(r, s)
 }
 
 // describeOne fills persona c's figures and returns Cohen's d of every described feature (s.descCols).

@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"reflect"
@@ -43,8 +44,9 @@ const (
 	minRecall    = 0.05 // nor is one that matches a handful of members
 )
 
-// addRules fits one tree per persona and keeps the paths to its leaves as rules.
-func addRules(r *Result, s *space) error {
+// addRules fits one tree per persona and keeps the paths to its leaves as rules. It gives up with the
+// context's error when ctx is done before a persona's tree.
+func addRules(ctx context.Context, r *Result, s *space) error {
 	tab := s.tab
 	n, fd := tab.Rows(), len(tab.Features)
 	rows := sampleRows(tab.IDs, treeSample, r.Seed)
@@ -57,6 +59,9 @@ func addRules(r *Result, s *space) error {
 		cuts[j] = cutPoints(vals, treeCuts)
 	}
 	for c := range r.Personas {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		y := make([]float64, len(rows))
 		for a, i := range rows {
 			if r.Labels[i] == c {

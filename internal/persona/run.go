@@ -1,6 +1,8 @@
 package persona
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -43,6 +45,54 @@ type Options struct {
 	Seed     uint64
 	// Now is the clock RanAt is read from; nil means time.Now.
 	Now func() time.Time
+	// Context cancels the run; nil means context.Background(). Run checks it between phases (features,
+	// scaling, each clustering method, scoring, description, rules) and the clustering polls it at every
+	// iteration, so a cancelled run ends within about one iteration of the work in flight and returns an
+	// error wrapping the context's error (errors.Is(err, context.Canceled) after a cancel).
+	Context context.Context
+}
+
+// context is o.Context, or the background context when it is nil.
+func (o Options) context() context.Context {
+	if o.Context == nil {
+		return context.Background()
+	}
+	return o.Context
+}
+
+// clusterOptions are the cluster package's options for this run: its seed, and a Stop that fires once the
+// run's context is done (none for a context that can never be cancelled).
+func (o Options) clusterOptions() cluster.Options {
+	co := cluster.Options{Seed: o.Seed}
+	if ctx := o.context(); ctx.Done() != nil {
+		co.Stop = func() bool { return ctx.Err() != nil }
+	}
+	return co
+}
+
+// checkpoint returns an error wrapping the context's error when the run has been cancelled, saying which
+// phase it stopped before; nil otherwise.
+func checkpoint(ctx context.Context, phase string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("persona discovery stopped before %s: %w", phase, err)
+	}
+	return nil
+}
+
+// stoppedOr turns a clustering error caused by the run's cancellation (cluster.ErrStopped, or any error
+// once the context is done) into the cancellation error; other errors pass through.
+func stoppedOr(ctx context.Context, phase string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if cerr := ctx.Err(); cerr != nil {
+		return fmt.Errorf("persona discovery stopped while %s: %w", phase, cerr)
+	}
+	if errors.Is(err, cluster.ErrStopped) {
+		// Stop fired only through the context, so this cannot happen; say so plainly if it does.
+		return fmt.Errorf("persona discovery stopped while %s: %w", phase, err)
+	}
+	return err
 }
 
 // Quality is the score of the partition shown.
@@ -104,7 +154,8 @@ type Result struct {
 // Run finds personas in the snapshot's customers. It is deterministic for a seed and does not depend on
 // the order rows were imported in: customers are taken in stable-profile-id order and the clustering
 // itself ignores row order. The personas come out largest first with ids persona-1, persona-2, …; Match
-// carries ids, names, notes and colours over from a previous result.
+// carries ids, names, notes and colours over from a previous result. A cancelled Options.Context stops it
+// with an error wrapping the context's error and no result.
 func Run(snap *explore.Snapshot, o Options) (*Result, error) {
 	if o.Method == "" {
 		o.Method = MethodFeatures
@@ -114,6 +165,10 @@ func Run(snap *explore.Snapshot, o Options) (*Result, error) {
 	}
 	if o.K != 0 && (o.K < MinK || o.K > MaxK) {
 		return nil, fmt.Errorf("%w: k = %d, want 0 (automatic) or %d to %d", ErrBadOptions, o.K, MinK, MaxK)
+	}
+	ctx := o.context()
+	if err := checkpoint(ctx, "computing the features"); err != nil {
+		return nil, err
 	}
 	sp := defaultSpec(snap)
 	sp = sp.with(specFromNames(o.Features))
@@ -125,6 +180,9 @@ func Run(snap *explore.Snapshot, o Options) (*Result, error) {
 	n := tab.Rows()
 	if n < max(o.K, MinK) {
 		return nil, fmt.Errorf("%w: %d customers for %d personas", ErrTooFewCustomers, n, max(o.K, MinK))
+	}
+	if err := checkpoint(ctx, "scaling the features"); err != nil {
+		return nil, err
 	}
 	scales, kept, notes := fitScales(tab, cols)
 	if len(kept) == 0 {
@@ -140,20 +198,29 @@ func Run(snap *explore.Snapshot, o Options) (*Result, error) {
 
 	var parts []*partition
 	if o.Method == MethodFeatures || o.Method == MethodAuto {
+		if err := checkpoint(ctx, "clustering the features"); err != nil {
+			return nil, err
+		}
 		p, err := clusterFeatures(sp2, o)
 		if err != nil {
-			return nil, err
+			return nil, stoppedOr(ctx, "clustering the features", err)
 		}
 		parts = append(parts, p)
 	}
 	if o.Method == MethodSequences || o.Method == MethodAuto {
+		if err := checkpoint(ctx, "clustering the journeys"); err != nil {
+			return nil, err
+		}
 		p, err := clusterSequences(sp2, o)
 		if err != nil {
-			return nil, err
+			return nil, stoppedOr(ctx, "clustering the journeys", err)
 		}
 		parts = append(parts, p)
 	}
 	for _, p := range parts {
+		if err := checkpoint(ctx, "scoring the personas"); err != nil {
+			return nil, err
+		}
 		p.score = cluster.Silhouette(sp2.x, n, len(kept), p.labels, silhouetteSample, o.Seed)
 	}
 	// The better score first; on a tie the feature partition, which is listed first.
@@ -183,8 +250,12 @@ func Run(snap *explore.Snapshot, o Options) (*Result, error) {
 	}
 	r.Scales = scales
 	r.Members = append([]string(nil), tab.IDs...)
-	if err := describe(r, sp2, best, snap); err != nil {
+	if err := checkpoint(ctx, "describing and naming the personas"); err != nil {
 		return nil, err
+	}
+	describe(r, sp2, best, snap)
+	if err := addRules(ctx, r, sp2); err != nil {
+		return nil, stoppedOr(ctx, "writing the persona rules", err)
 	}
 	return r, nil
 }
@@ -272,7 +343,7 @@ type partition struct {
 // recovers the planted personas better (see the package tests).
 func clusterFeatures(s *space, o Options) (*partition, error) {
 	n, d := s.tab.Rows(), s.d()
-	co := cluster.Options{Seed: o.Seed}
+	co := o.clusterOptions()
 	p := &partition{method: MethodFeatures, k: o.K}
 	if o.K == 0 {
 		ch, err := cluster.ChooseK(s.x, n, d, MinK, min(MaxK, n-1), co)

@@ -102,6 +102,7 @@ func clusterSequences(s *space, o Options) (*partition, error) {
 	path := func(i int) []int32 { return t.PathSteps[t.PathOff[i]:t.PathOff[i+1]] }
 	// The sample's distance matrix, computed once in parallel: k-medoids and the silhouette of every k
 	// read it.
+	ctx := o.context()
 	dm := make([]float64, m*m)
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
@@ -111,6 +112,9 @@ func clusterSequences(s *space, o Options) (*partition, error) {
 			defer wg.Done()
 			buf := make([]float64, 2*(seqCap+1))
 			for a := w; a < m; a += workers {
+				if ctx.Err() != nil {
+					return // Run reports the cancellation
+				}
 				for b := a + 1; b < m; b++ {
 					d := sc.distance(path(sample[a]), path(sample[b]), buf)
 					dm[a*m+b], dm[b*m+a] = d, d
@@ -119,8 +123,11 @@ func clusterSequences(s *space, o Options) (*partition, error) {
 		}(w)
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	dist := func(i, j int) float64 { return dm[i*m+j] }
-	co := cluster.Options{Seed: o.Seed}
+	co := o.clusterOptions()
 
 	p := &partition{method: MethodSequences}
 	var medoids []int
@@ -134,6 +141,9 @@ func clusterSequences(s *space, o Options) (*partition, error) {
 		p.kCriterion = "silhouette of the k-medoids partition under the edit distance (sample of 1,000 customers)"
 		bestSil := math.Inf(-1)
 		for k := MinK; k <= min(MaxK, m-1); k++ {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			med, lab, _, err := cluster.KMedoids(m, k, dist, co)
 			if err != nil {
 				return nil, fmt.Errorf("k-medoids on the journeys: %w", err)
@@ -164,6 +174,9 @@ func clusterSequences(s *space, o Options) (*partition, error) {
 			defer wg2.Done()
 			buf := make([]float64, 2*(seqCap+1))
 			for i := w; i < n; i += workers {
+				if ctx.Err() != nil {
+					return // Run reports the cancellation
+				}
 				best := math.Inf(1)
 				for c, med := range p.medoids {
 					if d := sc.distance(path(i), path(med), buf); d < best {
@@ -174,6 +187,9 @@ func clusterSequences(s *space, o Options) (*partition, error) {
 		}(w)
 	}
 	wg2.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
