@@ -102,7 +102,7 @@ var writes = map[string]bool{
 	"Imports.Run": true, "Imports.Remove": true, "Imports.SaveRecipe": true, "Imports.Cancel": true,
 	"Imports.Inspect": true, "Imports.PickFiles": true,
 	"Identity.SetRules": true, "Identity.BlockValue": true, "Identity.SetStages": true,
-	"Personas.Run": true, "Personas.Rename": true, "Personas.SetNotes": true, "Personas.SetColor": true,
+	"Personas.Run": true, "Personas.Rename": true, "Personas.SetNotes": true, "Personas.SetColor": true, "Personas.Cancel": true,
 	"Friction.SetSettings": true, "Friction.ResetSettings": true, "Files.Save": true,
 	"Workshop.SaveAssumed": true, "Workshop.DeleteAssumed": true, "Workshop.ImportAssumed": true,
 	"Notes.Add": true, "Notes.Update": true, "Notes.Move": true, "Notes.Delete": true,

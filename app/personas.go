@@ -1,10 +1,12 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"wayline/internal/explore"
 	"wayline/internal/persona"
@@ -12,7 +14,14 @@ import (
 )
 
 // Personas is the bound struct for discovering, describing and naming behaviour-based personas.
-type Personas struct{ app *App }
+type Personas struct {
+	app *App
+	mu  sync.Mutex
+	// cancel stops the running discovery; nil when none runs, or once the running one has got past the
+	// point where it can be cancelled (it is storing its result).
+	cancel  context.CancelFunc
+	running bool
+}
 
 // PersonaRunOptions choose how personas are discovered.
 type PersonaRunOptions struct {
@@ -184,9 +193,30 @@ func (ps *Personas) store(r *persona.Result) error {
 	return nil
 }
 
+// ErrPersonaRunning is returned by Run while another persona run is going.
+var ErrPersonaRunning = errors.New("a persona run is already running: wait or cancel it")
+
+// ErrPersonaRunCancelled is returned by a Run that Cancel stopped; nothing was stored.
+var ErrPersonaRunCancelled = errors.New("persona discovery was cancelled: the previous personas are unchanged")
+
 // Run discovers personas on the workspace and matches them to the previous run, so renamed personas keep
-// their names.
+// their names. One run at a time: Cancel stops it, and a cancelled run stores nothing.
 func (ps *Personas) Run(o PersonaRunOptions) (PersonaResult, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ps.mu.Lock()
+	if ps.running {
+		ps.mu.Unlock()
+		return PersonaResult{}, ErrPersonaRunning
+	}
+	ps.running, ps.cancel = true, cancel
+	ps.mu.Unlock()
+	defer func() {
+		ps.mu.Lock()
+		ps.running, ps.cancel = false, nil
+		ps.mu.Unlock()
+	}()
+
 	snap, err := ps.app.session.snapshot()
 	if err != nil {
 		return PersonaResult{}, err
@@ -198,8 +228,9 @@ func (ps *Personas) Run(o PersonaRunOptions) (PersonaResult, error) {
 	}); err != nil {
 		return PersonaResult{}, err
 	}
-	r, err := persona.Run(snap, persona.Options{K: o.K, Method: o.Method, Features: o.Features, Seed: o.Seed, Now: ps.app.cfg.Now})
-	if err != nil {
+	r, err := persona.Run(snap, persona.Options{K: o.K, Method: o.Method, Features: o.Features, Seed: o.Seed,
+		Now: ps.app.cfg.Now, Context: ctx})
+	if err := ps.commit(ctx, err); err != nil {
 		return PersonaResult{}, err
 	}
 	persona.Match(prev, r)
@@ -208,6 +239,35 @@ func (ps *Personas) Run(o PersonaRunOptions) (PersonaResult, error) {
 	}
 	ps.app.session.changed()
 	return toPersonaResult(r), nil
+}
+
+// commit decides, under the lock Cancel takes, whether the run ends now: with ErrPersonaRunCancelled when
+// Cancel came first, with the run's own error, or (nil) by storing its result, after which Cancel no
+// longer applies — so Cancel answers true exactly when nothing will be stored.
+func (ps *Personas) commit(ctx context.Context, runErr error) error {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ctx.Err() != nil {
+		return ErrPersonaRunCancelled
+	}
+	if runErr != nil {
+		return runErr
+	}
+	ps.cancel = nil
+	return nil
+}
+
+// Cancel stops the running persona discovery and reports whether there was one to stop; the previous
+// personas stay as they were. It is false when no run is going, or the run is already storing its result.
+func (ps *Personas) Cancel() bool {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.cancel == nil {
+		return false
+	}
+	ps.cancel()
+	ps.cancel = nil
+	return true
 }
 
 // Current returns the last run ({personas: []} before any).
