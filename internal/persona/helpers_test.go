@@ -1,9 +1,7 @@
 package persona_test
 
 import (
-	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,10 +9,11 @@ import (
 	"testing"
 
 	"wayline/internal/demo"
+	"wayline/internal/demo/demotest"
 	"wayline/internal/explore"
-	"wayline/internal/importer"
-	"wayline/internal/store"
 )
+
+func TestMain(m *testing.M) { demotest.Main(m) }
 
 // demoData is a demo workspace loaded for analysis, with the planted truth: the persona of every profile
 // that truth.csv identifies (by majority over the profile's identifiers) and the planted persona names.
@@ -22,18 +21,15 @@ type demoData struct {
 	snap    *explore.Snapshot
 	persona []string // per profile; "" when truth.csv names none of its identifiers
 	planted []demo.PlantedPersona
-	path    string
 }
 
 var demoCache sync.Map // demo.Options → func() (*demoData, error)
 
-// loadDemo builds the demo workspace for opts once per test process and returns it with its truth.
+// loadDemo returns the demo workspace for opts, built once per test process, with its truth.
 func loadDemo(t testing.TB, opts demo.Options) *demoData {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("builds and imports a demo workspace")
-	}
-	f, _ := demoCache.LoadOrStore(opts, sync.OnceValues(func() (*demoData, error) { return buildDemo(opts) }))
+	built := demotest.Load(t, opts)
+	f, _ := demoCache.LoadOrStore(opts, sync.OnceValues(func() (*demoData, error) { return withTruth(built) }))
 	d, err := f.(func() (*demoData, error))()
 	if err != nil {
 		t.Fatal(err)
@@ -41,30 +37,10 @@ func loadDemo(t testing.TB, opts demo.Options) *demoData {
 	return d
 }
 
-func buildDemo(opts demo.Options) (*demoData, error) {
-	dir, err := os.MkdirTemp("", "wayline-persona-test-")
-	if err != nil {
-		return nil, err
-	}
-	path := filepath.Join(dir, "demo.wayline")
-	if err := importer.BuildDemo(context.Background(), path, opts, nil); err != nil {
-		return nil, err
-	}
-	exportDir := filepath.Join(dir, "export")
-	manifest, err := demo.Export(exportDir, opts)
-	if err != nil {
-		return nil, err
-	}
-	ws, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	snap, err := explore.Load(ws)
-	ws.Close()
-	if err != nil {
-		return nil, err
-	}
-	tf, err := os.Open(filepath.Join(exportDir, manifest.TruthFile))
+// withTruth reads truth.csv and gives every profile of the demo the persona most of its identifiers belong to.
+func withTruth(built *demotest.Data) (*demoData, error) {
+	snap := built.Snap
+	tf, err := os.Open(filepath.Join(built.ExportDir, built.Manifest.TruthFile))
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +63,7 @@ func buildDemo(opts demo.Options) (*demoData, error) {
 		}
 		votes[p][rec[3]]++
 	}
-	d := &demoData{snap: snap, persona: make([]string, len(votes)), path: path}
+	d := &demoData{snap: snap, persona: make([]string, len(votes)), planted: built.Planted.Personas}
 	for p, v := range votes {
 		best := 0
 		for name, n := range v {
@@ -96,15 +72,5 @@ func buildDemo(opts demo.Options) (*demoData, error) {
 			}
 		}
 	}
-	raw, err := os.ReadFile(filepath.Join(exportDir, manifest.PlantedFile))
-	if err != nil {
-		return nil, err
-	}
-	var planted demo.Planted
-	if err := json.Unmarshal(raw, &planted); err != nil {
-		return nil, err
-	}
-	d.planted = planted.Personas
-	os.RemoveAll(exportDir)
 	return d, nil
 }
