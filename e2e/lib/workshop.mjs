@@ -42,6 +42,11 @@ export const followedFigure = (c) => formatPercent(c.followedShare ?? 0)
 export function departureText(d) {
   const n = new Intl.NumberFormat('en-US').format(d.customers)
   const who = `${n} ${d.customers === 1 ? 'customer' : 'customers'}`
+  if (!d.after && d.to) {
+    if (d.kind === 'unplanned') return `${who} start off the path, at ${d.to}`
+    if (d.kind === 'skip') return `${who} start at ${d.to}, skipping the steps the map puts before it`
+    if (d.kind === 'out of order') return `${who} start at ${d.to}, out of the assumed order`
+  }
   const after = d.after ? `after ${d.after} (${d.stage})` : 'before the first planned step'
   switch (d.kind) {
     case 'ended':

@@ -101,6 +101,13 @@ export function followedText(c: Comparison): string {
 
 /** Where the most customers first leave the path, as a sentence. */
 export function departureText(d: Departure): string {
+  const who0 = plural(d.customers, 'customer')
+  if (!d.after && d.to) {
+    // They never took the first planned step: say where they started instead of "after nothing".
+    if (d.kind === 'unplanned') return `${who0} start off the path, at ${d.to}`
+    if (d.kind === 'skip') return `${who0} start at ${d.to}, skipping the steps the map puts before it`
+    if (d.kind === 'out of order') return `${who0} start at ${d.to}, out of the assumed order`
+  }
   const after = d.after ? `after ${d.after} (${d.stage})` : 'before the first planned step'
   const who = plural(d.customers, 'customer')
   switch (d.kind) {

@@ -136,6 +136,10 @@ describe('overlay', () => {
     expect(departureText(o.topDeparture!)).toBe('2,300 customers stop after Newsletter (Discover)')
     expect(departureText(comparison.departures[1])).toBe('200 customers leave the path after Ad click (Discover) for Live chat, which the map does not plan for')
     expect(departureText({ kind: 'ended', after: '', stage: '', to: '', customers: 1, share: 0 })).toBe('1 customer never reach the first planned step')
+    expect(departureText({ kind: 'skip', after: '', stage: '', to: 'Account created', customers: 244, share: 0.49 })).toBe(
+      '244 customers start at Account created, skipping the steps the map puts before it',
+    )
+    expect(departureText({ kind: 'unplanned', after: '', stage: '', to: 'Live chat', customers: 3, share: 0 })).toBe('3 customers start off the path, at Live chat')
   })
 
   it('says how many follow the map end to end', () => {
