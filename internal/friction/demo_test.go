@@ -2,6 +2,7 @@ package friction_test
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 // demo3000 is the demo most tests here read: large enough for every touchpoint to have enough evidence.
 var demo3000 = demo.Options{Customers: 3000, Seed: 1}
 
-func TestMain(m *testing.M) { demotest.Main(m) }
+func TestMain(m *testing.M) { os.Exit(demotest.Run(m)) }
 
 func TestDemoStoresPlantedStages(t *testing.T) {
 	d := demotest.Load(t, demo3000)

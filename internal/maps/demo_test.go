@@ -2,6 +2,7 @@ package maps_test
 
 import (
 	"math"
+	"os"
 	"slices"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 	"wayline/internal/maps"
 )
 
-func TestMain(m *testing.M) { demotest.Main(m) }
+func TestMain(m *testing.M) { os.Exit(demotest.Run(m)) }
 
 // demo3000 is the 3,000-customer demo these tests read, analysed with the stage model it stores (the one
 // its journeys were planted with).

@@ -1,6 +1,7 @@
 package notes_test
 
 import (
+	"os"
 	"testing"
 
 	"wayline/internal/demo"
@@ -9,7 +10,7 @@ import (
 	"wayline/internal/notes"
 )
 
-func TestMain(m *testing.M) { demotest.Main(m) }
+func TestMain(m *testing.M) { os.Exit(demotest.Run(m)) }
 
 // demoJourneys is a demo workspace of 2,000 customers and its journeys under the stage model the demo
 // stores, the planted one (the goal is the demo's order and till-purchase touchpoints).

@@ -13,7 +13,7 @@ import (
 	"wayline/internal/explore"
 )
 
-func TestMain(m *testing.M) { demotest.Main(m) }
+func TestMain(m *testing.M) { os.Exit(demotest.Run(m)) }
 
 // demoData is a demo workspace loaded for analysis, with the planted truth: the persona of every profile
 // that truth.csv identifies (by majority over the profile's identifiers) and the planted persona names.

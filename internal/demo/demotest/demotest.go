@@ -71,18 +71,18 @@ func (d *Data) CopyTo(tb testing.TB, dir string) string {
 	return dst
 }
 
-// Main runs the package's tests, removes the folders Load built in and exits with the tests' status. A
-// test package that uses Load calls it from TestMain:
+// Run runs the package's tests, removes the folders Load built in and returns the tests' exit code. A test
+// package that uses Load calls it from TestMain:
 //
-//	func TestMain(m *testing.M) { demotest.Main(m) }
-func Main(m *testing.M) {
+//	func TestMain(m *testing.M) { os.Exit(demotest.Run(m)) }
+func Run(m *testing.M) int {
 	code := m.Run()
 	dirsMu.Lock()
+	defer dirsMu.Unlock()
 	for _, dir := range dirs {
 		os.RemoveAll(dir)
 	}
-	dirsMu.Unlock()
-	os.Exit(code)
+	return code
 }
 
 func build(opts demo.Options) (*Data, error) {

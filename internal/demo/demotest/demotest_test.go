@@ -10,7 +10,7 @@ import (
 	"wayline/internal/store"
 )
 
-func TestMain(m *testing.M) { demotest.Main(m) }
+func TestMain(m *testing.M) { os.Exit(demotest.Run(m)) }
 
 func TestLoadOncePerOptions(t *testing.T) {
 	opts := demo.Options{Customers: 150, Seed: 4}

@@ -19,7 +19,7 @@
 // snapshot, the export folder, the view).
 //
 // Go's testing package has no hook for the end of the process, so the folders Load builds in (a few tens of
-// megabytes for a few thousand customers) are removed by Main, which a package's TestMain calls; without
+// megabytes for a few thousand customers) are removed by Run, which a package's TestMain calls; without
 // it they are left in the system's temporary folder for the OS to clean.
 //
 // Only black-box test packages (package x_test) may import demotest: it imports demo, importer, explore,
