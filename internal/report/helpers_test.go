@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"wayline/internal/demo"
+	"wayline/internal/demo/demotest"
 	"wayline/internal/explore"
 	"wayline/internal/importer"
 	"wayline/internal/ingest"
@@ -46,21 +47,16 @@ func openWorkspaceIn(t *testing.T, dir string) *store.Workspace {
 	return ws
 }
 
-// demoFixture exports the demo into dir (truth.csv included), imports every file as its own batch the way
-// importer.BuildDemo does, and discovers personas, so every section of the report has content. The
-// workspace stays open: the caller closes it.
+// demoFixture copies the demo workspace (built as importer.BuildDemo builds it, with its planted stage
+// model) into dir, opens it with the report's clock and discovers personas, so every section of the report
+// has content; the export folder is the demo's (truth.csv and the raw files). The workspace stays open: the
+// caller closes it.
 func demoFixture(t *testing.T, customers int, dir string) *fixture {
 	t.Helper()
-	manifest, err := demo.Export(dir, demo.Options{Customers: customers, Seed: 1})
+	d := demotest.Load(t, demo.Options{Customers: customers, Seed: 1})
+	ws, err := store.Open(d.CopyTo(t, dir), store.Options{Now: func() time.Time { return reportDay }})
 	if err != nil {
 		t.Fatal(err)
-	}
-	ws := openWorkspaceIn(t, dir)
-	for _, f := range manifest.Files {
-		recipe := f.Recipe
-		if _, err := importer.Run(context.Background(), ws, importer.Request{Files: []string{filepath.Join(dir, f.Name)}, Recipe: &recipe}); err != nil {
-			t.Fatalf("importing %s: %v", f.Name, err)
-		}
 	}
 	snap, err := explore.Load(ws)
 	if err != nil {
@@ -73,7 +69,7 @@ func demoFixture(t *testing.T, customers int, dir string) *fixture {
 	if err := persona.StoreSaved(ws, r); err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{ws: ws, snap: snap, exportDir: dir}
+	return &fixture{ws: ws, snap: snap, exportDir: d.ExportDir}
 }
 
 // csvFixture imports one CSV with the given recipe into a new workspace.

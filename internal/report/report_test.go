@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"wayline/internal/demo/demotest"
 	"wayline/internal/ingest"
 	"wayline/internal/report"
 )
@@ -25,7 +26,7 @@ var (
 
 // TestMain closes and removes the shared demo after the last test.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := demotest.Run(m)
 	if demoFix != nil {
 		demoFix.ws.Close()
 	}
