@@ -11,7 +11,7 @@ const ok = async (...args: unknown[]) => ({ args })
 
 describe('personas', () => {
   it('calls every Personas method with its arguments', async () => {
-    go = installFakeGo({ Personas: { Run: ok, Current: ok, Map: ok, Compare: ok, Rename: ok, SetNotes: ok, SetColor: ok } })
+    go = installFakeGo({ Personas: { Run: ok, Current: ok, Map: ok, Compare: ok, Rename: ok, SetNotes: ok, SetColor: ok, Cancel: async () => true } })
     const opts = { k: 0, method: 'auto' as const, features: ['touches'], seed: 3 }
     await personas.run(opts)
     await personas.current()
@@ -20,6 +20,7 @@ describe('personas', () => {
     await personas.rename('persona-1', 'Bargain hunters')
     await personas.setNotes('persona-1', 'Wait for discounts')
     await personas.setColor('persona-1', '#E69F00')
+    expect(await personas.cancel()).toBe(true)
     expect(go.calls.map((c) => [`${c.struct}.${c.method}`, c.args])).toEqual([
       ['Personas.Run', [opts]],
       ['Personas.Current', []],
@@ -28,6 +29,7 @@ describe('personas', () => {
       ['Personas.Rename', ['persona-1', 'Bargain hunters']],
       ['Personas.SetNotes', ['persona-1', 'Wait for discounts']],
       ['Personas.SetColor', ['persona-1', '#E69F00']],
+      ['Personas.Cancel', []],
     ])
   })
 

@@ -161,6 +161,8 @@ export const personas = {
   rename: async (id: string, name: string) => normalisePersona(await ps<Persona>('Rename', id, name)),
   setNotes: async (id: string, notes: string) => normalisePersona(await ps<Persona>('SetNotes', id, notes)),
   setColor: async (id: string, color: string) => normalisePersona(await ps<Persona>('SetColor', id, color)),
+  /** Stops the running discovery; true when there was one to stop (its Run then rejects, storing nothing). */
+  cancel: async () => (await ps<boolean>('Cancel')) === true,
 }
 
 /** The personas as the filter bar lists them (id, name, colour), in Go's order; [] before any run. */

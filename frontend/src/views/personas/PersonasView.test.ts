@@ -128,6 +128,68 @@ describe('PersonasView: gallery', () => {
     expect(within(card('persona-1')).getByRole('heading', { name: 'Deal seekers' })).toBeTruthy()
   })
 
+  it('cancels a running discovery and says the previous personas are unchanged', async () => {
+    let stop: (e: unknown) => void = () => {}
+    fake(personaResult, {
+      Run: () => new Promise((_, reject) => (stop = reject)),
+      Cancel: async () => {
+        stop('persona discovery was cancelled: the previous personas are unchanged')
+        return true
+      },
+    })
+    render(PersonasView, { filter })
+    await waitFor(() => expect(card('persona-1')).toBeTruthy())
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull()
+    await fireEvent.click(screen.getByRole('button', { name: 'Discover personas again' }))
+    expect(await screen.findByText('Discovering personas from 100,000 customers… 0 s')).toBeTruthy()
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(calls('Cancel')).toHaveLength(1)
+    expect(await screen.findByText('Cancelled — the previous personas are unchanged')).toBeTruthy()
+    expect(screen.queryByRole('progressbar')).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull()
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(document.querySelectorAll('article.persona')).toHaveLength(4)
+    // A new run clears the note.
+    await fireEvent.click(screen.getByRole('button', { name: 'Discover personas again' }))
+    await waitFor(() => expect(screen.queryByText('Cancelled — the previous personas are unchanged')).toBeNull())
+    expect(calls('Run')).toHaveLength(2)
+  })
+
+  it('says there are no personas yet after cancelling the first discovery', async () => {
+    let stop: (e: unknown) => void = () => {}
+    fake(emptyResult, {
+      Run: () => new Promise((_, reject) => (stop = reject)),
+      Cancel: async () => {
+        stop('persona discovery was cancelled: the previous personas are unchanged')
+        return true
+      },
+    })
+    render(PersonasView, { filter })
+    await fireEvent.click(await screen.findByRole('button', { name: 'Discover personas' }))
+    await fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
+    expect(await screen.findByText('Cancelled — no personas yet')).toBeTruthy()
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.getByText('No personas yet — Discover personas from 100,000 customers')).toBeTruthy()
+  })
+
+  it('keeps the result of a run that finished before Cancel reached it', async () => {
+    let finish: (r: PersonaResult) => void = () => {}
+    fake(personaResult, {
+      Run: () => new Promise((res) => (finish = res as (r: PersonaResult) => void)),
+      Cancel: async () => {
+        finish({ ...personaResult, personas: [bargainHunters, mobileBrowsers] })
+        return false
+      },
+    })
+    render(PersonasView, { filter })
+    await waitFor(() => expect(card('persona-1')).toBeTruthy())
+    await fireEvent.click(screen.getByRole('button', { name: 'Discover personas again' }))
+    await fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(document.querySelectorAll('article.persona')).toHaveLength(2))
+    expect(screen.queryByText(/^Cancelled/)).toBeNull()
+    expect(screen.queryByRole('progressbar')).toBeNull()
+  })
+
   it('says what went wrong when Run fails', async () => {
     fake(personaResult, { Run: async () => Promise.reject('too few customers for 10 personas') })
     render(PersonasView, { filter })

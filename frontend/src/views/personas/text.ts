@@ -46,3 +46,8 @@ export function emptyText(customers: number | null): string {
     ? 'No personas yet — Discover personas from your customers'
     : `No personas yet — Discover personas from ${plural(customers, 'customer')}`
 }
+
+/** What the run panel says after the user cancelled a run: nothing was stored. */
+export function cancelledText(hasPersonas: boolean): string {
+  return hasPersonas ? 'Cancelled — the previous personas are unchanged' : 'Cancelled — no personas yet'
+}
