@@ -9,7 +9,11 @@ import (
 	"testing"
 
 	"wayline/internal/cli"
+	"wayline/internal/demo"
+	"wayline/internal/demo/demotest"
 )
+
+func TestMain(m *testing.M) { os.Exit(demotest.Run(m)) }
 
 // run runs the command line in-process and returns stdout, stderr and the exit status.
 func run(t *testing.T, args ...string) (string, string, int) {
@@ -17,6 +21,14 @@ func run(t *testing.T, args ...string) (string, string, int) {
 	var out, errOut bytes.Buffer
 	code := cli.Run(cli.Env{Stdout: &out, Stderr: &errOut, Version: "test"}, args)
 	return out.String(), errOut.String(), code
+}
+
+// demoWorkspace returns a private copy of the demo workspace `wayline demo -w FILE --customers N --seed S`
+// builds (both go through importer.BuildDemo), built once per customers and seed for the whole test binary.
+// The analysis and report tests still build theirs with the command, which keeps the command tested.
+func demoWorkspace(t *testing.T, customers int, seed int64) string {
+	t.Helper()
+	return demotest.Load(t, demo.Options{Customers: customers, Seed: seed}).Copy(t)
 }
 
 func mustRun(t *testing.T, args ...string) string {

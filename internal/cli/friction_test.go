@@ -2,14 +2,12 @@ package cli_test
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func TestFrictionOnTheDemo(t *testing.T) {
-	ws := filepath.Join(t.TempDir(), "demo.wayline")
-	mustRun(t, "demo", "-w", ws, "--customers", "400", "--seed", "3")
+	ws := demoWorkspace(t, 400, 3)
 
 	type cell struct {
 		Touchpoint string   `json:"touchpoint"`

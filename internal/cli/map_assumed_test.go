@@ -22,8 +22,7 @@ const cliAssumedMap = `{
 
 func TestMapAssumedOnTheDemo(t *testing.T) {
 	dir := t.TempDir()
-	ws := filepath.Join(dir, "demo.wayline")
-	mustRun(t, "demo", "-w", ws, "--customers", "400", "--seed", "3")
+	ws := demoWorkspace(t, 400, 3)
 	mapFile := filepath.Join(dir, "map.json")
 	if err := os.WriteFile(mapFile, []byte(cliAssumedMap), 0o644); err != nil {
 		t.Fatal(err)
@@ -109,8 +108,7 @@ func TestMapAssumedOnTheDemo(t *testing.T) {
 
 func TestMapAssumedBadFile(t *testing.T) {
 	dir := t.TempDir()
-	ws := filepath.Join(dir, "demo.wayline")
-	mustRun(t, "demo", "-w", ws, "--customers", "100", "--seed", "3")
+	ws := demoWorkspace(t, 100, 3)
 	mapFile := filepath.Join(dir, "map.json")
 	bad := strings.Replace(cliAssumedMap, `"expectedShare": 0.8`, `"expectedShare": 80`, 1)
 	if err := os.WriteFile(mapFile, []byte(bad), 0o644); err != nil {

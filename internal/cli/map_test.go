@@ -9,8 +9,7 @@ import (
 )
 
 func TestMapOnTheDemo(t *testing.T) {
-	ws := filepath.Join(t.TempDir(), "demo.wayline")
-	mustRun(t, "demo", "-w", ws, "--customers", "400", "--seed", "3")
+	ws := demoWorkspace(t, 400, 3)
 
 	type cell struct {
 		Touchpoint string   `json:"touchpoint"`
