@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"wayline/internal/notes"
 	"wayline/internal/store"
@@ -94,6 +95,7 @@ func (n *Notes) History(id string) ([]notes.Change, error) {
 	if out == nil {
 		out = []notes.Change{}
 	}
+	slices.Reverse(out) // notes.History is in time order; a history panel reads the latest first
 	return out, err
 }
 

@@ -42,8 +42,8 @@ func TestNotesLiveEditsConflictsAndHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	hist, _ := a.Notes.History(n.ID)
-	if len(hist) != 4 {
-		t.Errorf("history has %d changes, want created, edited, moved, deleted", len(hist))
+	if len(hist) != 4 || hist[0].Action != "deleted" || hist[3].Action != "created" {
+		t.Errorf("history %+v, want deleted, moved, edited, created: the latest first", hist)
 	}
 	if list, _ := a.Notes.List(); len(list) != 0 {
 		t.Errorf("a deleted note is still listed: %+v", list)
