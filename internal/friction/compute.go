@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"runtime"
 
 	"wayline/internal/journey"
 )
@@ -34,8 +35,7 @@ const (
 // step is one timed move from an event to the next, kept until the step medians are known.
 type step struct {
 	pair  uint32 // from touchpoint × touchpoints + to touchpoint
-	tp    uint32
-	stage uint16
+	stage uint16 // the from touchpoint's stage
 	group uint16
 	gap   int64
 }
@@ -46,13 +46,41 @@ type grid struct {
 	tp, st   []acc
 }
 
+func newGrid(groups, nTp, nSt, sources int) *grid {
+	g := &grid{nTp: nTp, nSt: nSt}
+	g.tp, g.st = make([]acc, groups*nTp), make([]acc, groups*nSt)
+	words := (sources + 63) / 64
+	// One backing array for every cell's source bit set: a few allocations instead of one per cell.
+	bitsets := make([]uint64, (len(g.tp)+len(g.st))*words)
+	for i := range g.tp {
+		g.tp[i].sources, bitsets = bitsets[:words:words], bitsets[words:]
+	}
+	for i := range g.st {
+		g.st[i].sources, bitsets = bitsets[:words:words], bitsets[words:]
+	}
+	return g
+}
+
 func (g *grid) tpCell(group int, tp uint32) *acc { return &g.tp[group*g.nTp+int(tp)] }
 func (g *grid) stCell(group int, s uint32) *acc  { return &g.st[group*g.nSt+int(s)] }
+
+// minEventsPerWorker keeps small views on one goroutine: below it, starting workers and merging their
+// grids costs more than the walk.
+const minEventsPerWorker = 20_000
 
 // Compute measures friction on v. personaOf gives every profile of v's journeys its persona label (-1 for
 // none) and personaNames names the labels; both may be nil for no persona grid. It returns ErrBadSettings
 // for invalid settings and ErrBadPersonas for labels that do not fit.
+//
+// Large views are walked by up to GOMAXPROCS goroutines, each over a contiguous range of customers; the
+// result is the same, to the bit, as one walk over all of them (see parallel.go).
 func Compute(v *journey.View, personaOf []int32, personaNames []string, s Settings) (*Result, error) {
+	workers := min(runtime.GOMAXPROCS(0), 1+v.PassingEvents()/minEventsPerWorker)
+	return compute(v, personaOf, personaNames, s, workers)
+}
+
+// compute is Compute with up to workers goroutines.
+func compute(v *journey.View, personaOf []int32, personaNames []string, s Settings, workers int) (*Result, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
@@ -67,27 +95,29 @@ func Compute(v *journey.View, personaOf []int32, personaNames []string, s Settin
 			}
 		}
 	}
-	tpNames, stages := j.TouchpointNames(), j.Stages()
 	groups := 1 + len(personaNames)
-	g := &grid{nTp: len(tpNames), nSt: len(stages)}
-	g.tp, g.st = make([]acc, groups*g.nTp), make([]acc, groups*g.nSt)
-	words := (len(j.SourceNames()) + 63) / 64
-	for i := range g.tp {
-		g.tp[i].sources = make([]uint64, words)
-	}
-	for i := range g.st {
-		g.st[i].sources = make([]uint64, words)
-	}
-	w := newWalker(j, g, s, supportTouchpoints(j))
-	v.EachTrail(func(t *journey.Trail) {
-		group := 0
-		if personaOf != nil && personaOf[t.Profile] >= 0 {
-			group = int(personaOf[t.Profile]) + 1
+	nTp, nSt, sources := len(j.TouchpointNames()), len(j.Stages()), len(j.SourceNames())
+	isSupport := supportTouchpoints(j)
+	bounds := v.Split(workers)
+	ws := make([]*walker, max(len(bounds)-1, 1))
+	events := v.PassingEvents()/len(ws) + 1
+	parallel(len(ws), func(k int) {
+		// The first walker sums ratings as it goes; the others log theirs, added after it in walk order.
+		w := newWalker(j, newGrid(groups, nTp, nSt, sources), s, isSupport, events+events/8, k > 0)
+		if k+1 < len(bounds) {
+			v.EachTrailIn(bounds[k], bounds[k+1], func(t *journey.Trail) {
+				group := 0
+				if personaOf != nil && personaOf[t.Profile] >= 0 {
+					group = int(personaOf[t.Profile]) + 1
+				}
+				w.customer(t, group)
+			})
 		}
-		w.customer(t, group)
+		ws[k] = w
 	})
-	w.stall()
-	return w.result(personaNames), nil
+	stall(ws)
+	merge(ws)
+	return ws[0].result(personaNames), nil
 }
 
 // cellOf turns an accumulator into a cell.

@@ -1,45 +1,68 @@
 package friction
 
-import "wayline/internal/journey"
+import (
+	"slices"
+
+	"wayline/internal/journey"
+)
 
 // stall marks each kept step slow when it took more than twice the median of the same step (same touchpoint
-// to same next touchpoint, over all customers of the view) and at least a minute more than that median, so
-// steps that normally take seconds are not called stalls for a few seconds more.
-func (w *walker) stall() {
-	pairs := int(w.nTp) * int(w.nTp)
-	if len(w.steps) == 0 || pairs == 0 {
+// to same next touchpoint, over all customers of the view: the steps of every walker) and at least a minute
+// more than that median, so steps that normally take seconds are not called stalls for a few seconds more.
+// The cells' step counts are the walkers' (see flush); stall adds the slow ones, each walker to its grid.
+func stall(ws []*walker) {
+	nTp := int(ws[0].nTp)
+	pairs := nTp * nTp
+	total := 0
+	for _, w := range ws {
+		total += len(w.steps)
+	}
+	if total == 0 || pairs == 0 {
 		return
 	}
+	// The gaps by pair (a counting sort), then each pair's exact median.
 	off := make([]int, pairs+1)
-	for _, s := range w.steps {
-		off[s.pair+1]++
+	for _, w := range ws {
+		for _, s := range w.steps {
+			off[s.pair+1]++
+		}
 	}
 	for i := 1; i <= pairs; i++ {
 		off[i] += off[i-1]
 	}
-	gaps := make([]int64, len(w.steps))
+	gaps := make([]int64, total)
 	fill := append([]int(nil), off[:pairs]...)
-	for _, s := range w.steps {
-		gaps[fill[s.pair]] = s.gap
-		fill[s.pair]++
-	}
-	limit := make([]int64, pairs)
-	for p := range pairs {
-		if xs := gaps[off[p]:off[p+1]]; len(xs) > 0 {
-			m := medianOf(xs)
-			limit[p] = max(2*m, m+minuteMicros)
+	for _, w := range ws {
+		for _, s := range w.steps {
+			gaps[fill[s.pair]] = s.gap
+			fill[s.pair]++
 		}
 	}
-	for _, s := range w.steps {
-		slow := s.gap > limit[s.pair]
-		for _, gr := range w.groupsOf(int(s.group)) {
-			a, b := w.g.tpCell(gr, s.tp), w.g.stCell(gr, uint32(s.stage))
-			a.steps++
-			b.steps++
-			if slow {
-				a.slow++
-				b.slow++
+	limit := make([]int64, pairs)
+	// The medians in parallel: each worker takes the pairs whose gaps start in its share of all gaps.
+	parallel(len(ws), func(k int) {
+		lo, _ := slices.BinarySearch(off[:pairs], total*k/len(ws))
+		hi, _ := slices.BinarySearch(off[:pairs], total*(k+1)/len(ws))
+		for p := lo; p < hi; p++ {
+			if xs := gaps[off[p]:off[p+1]]; len(xs) > 0 {
+				m := medianOf(xs)
+				limit[p] = max(2*m, m+minuteMicros)
 			}
+		}
+	})
+	parallel(len(ws), func(k int) { ws[k].markSlow(limit) })
+}
+
+// markSlow counts the walker's steps slower than their pair's limit in its grid.
+func (w *walker) markSlow(limit []int64) {
+	for _, s := range w.steps {
+		if s.gap <= limit[s.pair] {
+			continue
+		}
+		tp := s.pair / w.nTp
+		for _, gr := range w.groupsOf(int(s.group)) {
+			w.g.tpCell(gr, tp).slow++
+			w.g.stCell(gr, uint32(s.stage)).slow++
 		}
 	}
 }

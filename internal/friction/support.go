@@ -20,10 +20,6 @@ func supportTouchpoints(j *journey.Journeys) []bool {
 	names := j.TouchpointNames()
 	out := make([]bool, len(names))
 	stages := j.Stages()
-	channels := map[string][]string{}
-	for _, info := range j.Touchpoints() {
-		channels[info.Touchpoint] = info.Channels
-	}
 	for tp, name := range names {
 		stage := strings.ToLower(stages[j.TouchpointStage(uint32(tp))])
 		if stage != "retention" && !hasSupportWord(stage) {
@@ -33,7 +29,7 @@ func supportTouchpoints(j *journey.Journeys) []bool {
 			out[tp] = true
 			continue
 		}
-		for _, ch := range channels[name] {
+		for _, ch := range j.TouchpointChannels(uint32(tp)) {
 			if hasSupportWord(ch) {
 				out[tp] = true
 				break

@@ -22,9 +22,16 @@ type walker struct {
 	text      []uint32 // the model's event text (dictionary id, 0 none): what tells two steps apart
 	steps     []step
 	nTp       uint32
-	stageOf   []uint32
-	// Per customer scratch: flags per touchpoint and stage, the cells touched, first positions.
+	words     int // 64-bit words of a source bit set
+	// logRatings: the walker logs its ratings in ratingLog instead of summing them (see merge).
+	logRatings bool
+	ratingLog  []ratingAdd
+	// Per customer scratch: flags, events and sources per touchpoint and stage, the cells touched, first
+	// positions.
 	tpFlags, stFlags []uint8
+	tpEvents         []int32
+	stEvents         []int32
+	tpSrc, stSrc     []uint64 // words bits per touchpoint (stage)
 	tpFirst, stFirst []int32
 	tpRun            []int32          // the stage run in which the touchpoint was last seen without text
 	textRun          map[uint64]int32 // the same for (touchpoint, text) pairs of events with text
@@ -34,12 +41,17 @@ type walker struct {
 	groups           [][]int // per group: the groups its customers count in
 }
 
-func newWalker(j *journey.Journeys, g *grid, s Settings, isSupport []bool) *walker {
+// newWalker returns a walker filling g; events is the expected number of events it walks (a capacity
+// hint) and logRatings whether it logs its ratings instead of summing them.
+func newWalker(j *journey.Journeys, g *grid, s Settings, isSupport []bool, events int, logRatings bool) *walker {
 	w := &walker{j: j, g: g, s: s, window: int64(s.SupportWindow / time.Microsecond), isSupport: isSupport,
 		rating: j.Model().Events.Rating, text: j.Model().Events.Text, nTp: uint32(g.nTp),
-		steps: make([]step, 0, j.Events()), textRun: map[uint64]int32{}}
+		steps: make([]step, 0, events), textRun: map[uint64]int32{}, logRatings: logRatings,
+		words: (len(j.SourceNames()) + 63) / 64}
 	w.tpFlags, w.tpFirst, w.tpRun = make([]uint8, g.nTp), make([]int32, g.nTp), make([]int32, g.nTp)
 	w.stFlags, w.stFirst = make([]uint8, g.nSt), make([]int32, g.nSt)
+	w.tpEvents, w.stEvents = make([]int32, g.nTp), make([]int32, g.nSt)
+	w.tpSrc, w.stSrc = make([]uint64, g.nTp*w.words), make([]uint64, g.nSt*w.words)
 	w.nextAbove = make([]int32, g.nSt)
 	w.groups = [][]int{{0}}
 	for gr := 1; gr < len(g.tp)/max(g.nTp, 1); gr++ {
@@ -87,7 +99,7 @@ func (w *walker) customer(t *journey.Trail, group int) {
 			w.stFirst[st] = int32(i)
 			w.touchedSt = append(w.touchedSt, st)
 		}
-		w.event(group, tp, st, t.Source[i])
+		w.event(tp, st, t.Source[i])
 		if i > 0 && (st != t.Stage[i-1] || t.Time[i]-t.Time[i-1] > visitGap) {
 			run++
 		}
@@ -108,7 +120,7 @@ func (w *walker) customer(t *journey.Trail, group int) {
 				w.tpFlags[tp] |= fBacktrack
 				w.stFlags[st] |= fBacktrack
 			}
-			w.steps = append(w.steps, step{pair: tp*w.nTp + t.Touchpoint[i+1], tp: tp, stage: uint16(st),
+			w.steps = append(w.steps, step{pair: tp*w.nTp + t.Touchpoint[i+1], stage: uint16(st),
 				group: uint16(group), gap: t.Time[i+1] - t.Time[i]})
 		}
 		if w.isSupport[tp] {
@@ -123,10 +135,10 @@ func (w *walker) customer(t *journey.Trail, group int) {
 			lastTouch = int32(i)
 		}
 		if r := w.rating[t.Event[i]]; !math.IsNaN(float64(r)) {
-			w.addRating(group, tp, st, float64(r))
+			w.addRating(group, tp, st, r)
 			// The rating also follows the last non-support touch before it, within the window.
 			if lastTouch >= 0 && lastTouch != int32(i) && t.Time[i]-t.Time[lastTouch] <= w.window {
-				w.addRating(group, t.Touchpoint[lastTouch], t.Stage[lastTouch], float64(r))
+				w.addRating(group, t.Touchpoint[lastTouch], t.Stage[lastTouch], r)
 			}
 		}
 	}
@@ -140,29 +152,40 @@ func (w *walker) customer(t *journey.Trail, group int) {
 		w.stFlags[t.Stage[last]] |= fExit
 	}
 	w.effort(t, group)
-	w.flush(group)
+	w.flush(group, t.Touchpoint[n-1], t.Stage[n-1])
 }
 
-func (w *walker) event(group int, tp, st, src uint32) {
-	for _, gr := range w.groupsOf(group) {
-		a, b := w.g.tpCell(gr, tp), w.g.stCell(gr, st)
-		a.events++
-		b.events++
-		a.sources[src/64] |= 1 << (src % 64)
-		b.sources[src/64] |= 1 << (src % 64)
-	}
+// event counts an event and its source in the customer's scratch; flush adds them to the cells.
+func (w *walker) event(tp, st, src uint32) {
+	w.tpEvents[tp]++
+	w.stEvents[st]++
+	w.tpSrc[int(tp)*w.words+int(src/64)] |= 1 << (src % 64)
+	w.stSrc[int(st)*w.words+int(src/64)] |= 1 << (src % 64)
 }
 
-func (w *walker) addRating(group int, tp, st uint32, r float64) {
-	low := r <= w.s.LowRating
+// ratingAdd is a logged rating: the sum of a cell's ratings is added in walk order (see merge).
+type ratingAdd struct {
+	tp     uint32
+	st     uint16
+	group  uint16
+	rating float32
+}
+
+func (w *walker) addRating(group int, tp, st uint32, r float32) {
+	low := float64(r) <= w.s.LowRating
 	for _, gr := range w.groupsOf(group) {
 		for _, a := range [2]*acc{w.g.tpCell(gr, tp), w.g.stCell(gr, st)} {
 			a.ratings++
-			a.ratingSum += r
+			if !w.logRatings {
+				a.ratingSum += float64(r)
+			}
 			if low {
 				a.low++
 			}
 		}
+	}
+	if w.logRatings {
+		w.ratingLog = append(w.ratingLog, ratingAdd{tp: tp, st: uint16(st), group: uint16(group), rating: r})
 	}
 }
 
@@ -201,19 +224,32 @@ func (w *walker) effort(t *journey.Trail, group int) {
 	}
 }
 
-// flush adds the customer's flags to the cells and clears them for the next customer.
-func (w *walker) flush(group int) {
+// flush adds the customer's flags, events, timed steps and sources to the cells and clears them for the
+// next customer. Every event but the last (lastTp, lastSt) starts a timed step.
+func (w *walker) flush(group int, lastTp, lastSt uint32) {
 	for _, gr := range w.groupsOf(group) {
 		for _, tp := range w.touchedTp {
-			addFlags(w.g.tpCell(gr, tp), w.tpFlags[tp])
+			a := w.g.tpCell(gr, tp)
+			addFlags(a, w.tpFlags[tp])
+			a.events += int(w.tpEvents[tp])
+			a.steps += int(w.tpEvents[tp])
+			orInto(a.sources, w.tpSrc[int(tp)*w.words:])
 		}
 		for _, st := range w.touchedSt {
-			addFlags(w.g.stCell(gr, st), w.stFlags[st])
+			a := w.g.stCell(gr, st)
+			addFlags(a, w.stFlags[st])
+			a.events += int(w.stEvents[st])
+			a.steps += int(w.stEvents[st])
+			orInto(a.sources, w.stSrc[int(st)*w.words:])
 		}
+		w.g.tpCell(gr, lastTp).steps--
+		w.g.stCell(gr, lastSt).steps--
 	}
 	for _, tp := range w.touchedTp {
 		w.tpFlags[tp] = 0
 		w.tpRun[tp] = -1
+		w.tpEvents[tp] = 0
+		clear(w.tpSrc[int(tp)*w.words : int(tp+1)*w.words])
 	}
 	// Clearing costs the map's capacity, not its length: a map grown by one long trail is replaced, so it
 	// does not slow down every later customer.
@@ -224,6 +260,15 @@ func (w *walker) flush(group int) {
 	}
 	for _, st := range w.touchedSt {
 		w.stFlags[st] = 0
+		w.stEvents[st] = 0
+		clear(w.stSrc[int(st)*w.words : int(st+1)*w.words])
+	}
+}
+
+// orInto ors the first len(dst) words of src into dst.
+func orInto(dst, src []uint64) {
+	for i := range dst {
+		dst[i] |= src[i]
 	}
 }
 
