@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { normaliseCell } from '../../api/friction'
 import { frictionColour } from '../../lib/frictionScale'
 import { overview, stageHeatmap, touchpointHeatmap } from './fixtures'
-import { layoutHeatmap } from './heatmap'
+import { headLines, layoutHeatmap } from './heatmap'
 import { heatmapTable, momentsTable, rankingTable, wastedTable } from './tables'
 
 describe('layoutHeatmap', () => {
@@ -43,6 +43,23 @@ describe('layoutHeatmap', () => {
   it('gives a persona without a colour the palette hue of its place', () => {
     const h = { ...stageHeatmap, columns: stageHeatmap.columns.map((c) => ({ ...c, color: '' })) }
     expect(layoutHeatmap(h).columns.map((c) => c.colour)).toEqual(['#1f2328', '#0072B2', '#E69F00'])
+  })
+
+  it('writes a long column name on more lines and makes the head taller, never cutting a name that fits', () => {
+    expect(headLines('Bargain hunters', 106)).toEqual(['Bargain hunters'])
+    expect(headLines('Email converters', 106)).toEqual(['Email', 'converters'])
+    expect(headLines('Desktop comparison shoppers', 106)).toEqual(['Desktop', 'comparison', 'shoppers'])
+    expect(headLines('Support-heavy at-risk customers', 106)).toEqual(['Support-heavy', 'at-risk', 'customers'])
+    expect(headLines('one two three four five six seven', 75)).toEqual(['one two', 'three four', 'five six s…'])
+    expect(headLines('Supercalifragilisticexpialidocious', 106)).toEqual(['Supercalifragi…'])
+    expect(layout.nameY).toEqual([26])
+    expect(layout.customersY).toBe(43)
+    const long = { ...stageHeatmap, columns: stageHeatmap.columns.map((c, j) => (j === 1 ? { ...c, name: 'Email converters' } : c)) }
+    const l = layoutHeatmap(long)
+    expect(l.columns.map((c) => c.lines)).toEqual([['All customers'], ['Email', 'converters'], ['Support seekers']])
+    expect(l.columns[1].name).toBe('Email converters')
+    expect([l.headerHeight, l.nameY, l.customersY]).toEqual([58 + 15, [18, 33], 50])
+    expect(l.cells.find((c) => c.row === 0 && c.column === 0)!.y).toBe(58 + 15)
   })
 
   it('shows the stage under a touchpoint row when asked', () => {

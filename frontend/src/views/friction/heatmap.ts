@@ -31,6 +31,8 @@ export interface HeatHeader {
   x: number
   width: number
   name: string
+  /** The name as drawn: one line, or up to three when it is long (a persona's name often is). */
+  lines: string[]
   colour: string
   customersText: string
   title: string
@@ -48,6 +50,9 @@ export interface HeatLayout {
   height: number
   labelWidth: number
   headerHeight: number
+  /** Baselines of the column heads' name lines and of their customers line. */
+  nameY: number[]
+  customersY: number
   columns: HeatHeader[]
   rows: HeatRowLabel[]
   cells: HeatCell[]
@@ -65,15 +70,44 @@ export interface HeatOptions {
 }
 
 const headerHeight = 58
+/** Each further line of a column name makes the head this much taller. */
+const lineHeight = 15
+const headCharWidth = 6.8
+
+/**
+ * A column name in at most maxLines lines of about width pixels, broken between words; the last line ends
+ * in … when the name is longer still. One line cut to "Support-heavy …" left personas hard to tell apart.
+ */
+export function headLines(name: string, width: number, maxLines = 3, charWidth = headCharWidth): string[] {
+  const perLine = Math.max(3, Math.floor(width / charWidth))
+  const lines: string[] = []
+  let line = ''
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word
+    if (next.length <= perLine || !line) line = next
+    else {
+      lines.push(line)
+      line = word
+    }
+  }
+  if (line) lines.push(line)
+  const kept = lines.slice(0, maxLines)
+  if (lines.length > maxLines) kept[maxLines - 1] = lines.slice(maxLines - 1).join(' ')
+  return kept.map((l) => fitLabel(l, width, charWidth))
+}
 
 export function layoutHeatmap(h: Heatmap, opts: HeatOptions = {}): HeatLayout {
   const { labelWidth = 210, columnWidth = 128, rowHeight = 46, showStage = false, minCustomers } = opts
-  const gridTop = headerHeight
+  const lines = h.columns.map((c) => headLines(c.name, columnWidth - 22))
+  const extra = Math.max(0, ...lines.map((l) => l.length - 1))
+  const headHeight = headerHeight + extra * lineHeight
+  const gridTop = headHeight
   const columns: HeatHeader[] = h.columns.map((c, j) => ({
     key: c.id || '__all__',
     x: labelWidth + j * columnWidth,
     width: columnWidth,
-    name: fitLabel(c.name, columnWidth - 22, 6.8),
+    name: c.name,
+    lines: lines[j],
     // A persona without its own colour gets the palette's hue for its place, as the Personas view does.
     colour: c.id ? c.color || categorical[(j - 1) % categorical.length] : '#1f2328',
     customersText: `${formatCompact(c.customers)} customers`,
@@ -115,7 +149,10 @@ export function layoutHeatmap(h: Heatmap, opts: HeatOptions = {}): HeatLayout {
     width: labelWidth + h.columns.length * columnWidth,
     height: gridBottom + 70,
     labelWidth,
-    headerHeight,
+    headerHeight: headHeight,
+    // One line sits where it always did; more start higher and push the customers line down.
+    nameY: extra ? Array.from({ length: extra + 1 }, (_, k) => 18 + k * lineHeight) : [26],
+    customersY: extra ? 18 + extra * lineHeight + 17 : 43,
     columns,
     rows,
     cells,

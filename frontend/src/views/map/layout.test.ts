@@ -86,12 +86,24 @@ describe('layoutMap', () => {
     const home = layout.pills.find((p) => p.cell.touchpoint === 'Home page')!
     const email = layout.pills.find((p) => p.key === 'Awareness:Email sent')!
     const inner = 214 - 20
-    expect(home.width).toBe(inner) // 9,800: the biggest
-    expect(email.width).toBe(Math.round(inner * 0.32 + inner * 0.68 * (4100 / 9800)))
+    // The count ("9.8k", "4.1k") sits right of the pill: 4 characters of 6.6 px and a 6 px gap.
+    const max = inner - 4 * 6.6 - 6
+    expect(home.width).toBe(Math.round(max)) // 9,800: the biggest
+    expect(email.width).toBe(Math.round(inner * 0.32 + (max - inner * 0.32) * (4100 / 9800)))
     expect(email.y - home.y).toBe(34)
     expect(home.countText).toBe('9.8k')
     expect(home.kind).toBe('web')
     expect(email.kind).toBe('email')
+  })
+
+  it('keeps every pill\'s name inside it and its count clear of it', () => {
+    for (const width of [600, 1000, 1400]) {
+      for (const p of layoutMap(observedMap, { width }).pills) {
+        // icon (30 px) + name at 6.3 px a character + 6 px pad
+        expect(p.width).toBeGreaterThanOrEqual(Math.floor(30 + p.label.length * 6.3 + 6))
+        expect(p.x + p.width + 6 + p.countText.length * 6.6).toBeLessThanOrEqual(p.right + 0.5)
+      }
+    }
   })
 
   it('shows at most six pills a stage and says how many more there are', () => {
@@ -126,6 +138,8 @@ describe('layoutMap', () => {
     expect(labels.Decision.faint).toBe(false)
     expect(labels.Consideration.faint).toBe(true) // 22 ratings
     expect(labels.Retention.text).toBe('no ratings')
+    // Clear of the gap marker (r = 4 on the zero line): the words end above it.
+    expect(labels.Retention.y).toBeLessThanOrEqual(layout.emotion.grid[1].y - 4 - 3)
     expect(layout.emotion.gaps).toEqual([layout.columns[4].centre])
   })
 

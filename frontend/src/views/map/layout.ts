@@ -120,6 +120,10 @@ const emotionHeight = 150
 const painHeight = 68
 const opportunityHeight = 58
 const charWidth = 6.6
+/** The pills' 12 px semi-bold names average about 6.2 px a character (measured in Chromium with Inter). */
+const pillCharWidth = 6.3
+/** Room a pill keeps after its name, and between the pill and its count. */
+const pillPad = 6
 /** Emotion points with fewer ratings than this are drawn faint: a mood from a handful of people. */
 export const fewRatings = 30
 
@@ -209,16 +213,21 @@ export function layoutMap(map: ObservedMap, opts: MapLayoutOptions): MapLayout {
     const left = c.x + pad
     const tl = lane('touchpoints')
     s.touchpoints.slice(0, maxPills).forEach((t, k) => {
-      const minWidth = inner * 0.32
       const countText = formatCompact(t.customers)
+      // The count sits right of the pill, never on its border; the name always inside it (icon, name, pad),
+      // so a pill is at least as wide as its name and otherwise sized by customers.
+      const maxWidth = inner - countText.length * charWidth - pillPad
+      const minWidth = inner * 0.32
+      const label = fitLabel(t.touchpoint, maxWidth - 30 - pillPad, pillCharWidth)
+      const scaled = minWidth + (maxWidth - minWidth) * (t.customers / maxCustomers)
       pills.push({
         key: `${s.name}:${t.touchpoint}`,
         cell: t.friction,
         x: left,
         y: tl.y + pad + k * (pillHeight + pillGap),
-        width: Math.round(minWidth + (inner - minWidth) * (t.customers / maxCustomers)),
+        width: Math.round(Math.min(maxWidth, Math.max(scaled, 30 + label.length * pillCharWidth + pillPad))),
         right: left + inner,
-        label: fitLabel(t.touchpoint, inner - 30 - (countText.length + 1) * charWidth, charWidth),
+        label,
         countText,
         kind: touchpointKind(t.channels, t.touchpoint),
         fill: t.friction.enough ? frictionColour(t.friction.score) : null,
@@ -293,7 +302,8 @@ export function layoutMap(map: ObservedMap, opts: MapLayoutOptions): MapLayout {
   const emotionLabels = map.stages.map((s, i) => {
     const e = s.emotion
     const x = columns[i].centre
-    if (e.score === null) return { key: s.name, x, y: top + height / 2, text: 'no ratings', faint: true }
+    // Above the zero line: the gap's dashed circle sits on the line and would cross the words.
+    if (e.score === null) return { key: s.name, x, y: top + height / 2 - 10, text: 'no ratings', faint: true }
     const py = emotion.points.find((p) => p.x === x)!.y
     // Below the point in the upper half, above it in the lower half, so the label stays in the lane.
     const ly = py < top + height / 2 ? py + 20 : py - 12
