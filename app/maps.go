@@ -69,15 +69,27 @@ type OpportunityDTO struct {
 	Customers     int    `json:"customers"`
 }
 
-// Observed builds the observed journey map for the filter.
+// Observed builds the observed journey map for the filter. Friction and the moments of truth only read the
+// view, so the moments are found while friction is computed: the map redraws on every filter change.
 func (mp *Maps) Observed(f Filter) (ObservedMapDTO, error) {
-	c, err := mp.app.Friction.compute(f)
+	snap, v, err := mp.app.Explore.view(f)
 	if err != nil {
 		return ObservedMapDTO{}, err
 	}
-	moments, err := friction.MomentsOfTruth(c.view, 0)
+	var moments []friction.Moment
+	var momentsErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		moments, momentsErr = friction.MomentsOfTruth(v, 0)
+	}()
+	c, err := mp.app.Friction.computeOn(snap, v)
+	<-done
 	if err != nil {
 		return ObservedMapDTO{}, err
+	}
+	if momentsErr != nil {
+		return ObservedMapDTO{}, momentsErr
 	}
 	return c.observedDTO(maps.Observed(c.view, c.res, moments)), nil
 }
