@@ -33,15 +33,25 @@ func (v *View) EachTrailIn(from, to int, fn func(t *Trail)) {
 	var t Trail
 	for i := from; i < to; i++ {
 		t.Index, t.Profile, t.Converted = i, v.cust[i], v.conv[i]
-		t.Time, t.Touchpoint, t.Stage = t.Time[:0], t.Touchpoint[:0], t.Stage[:0]
-		t.Channel, t.Source, t.Event = t.Channel[:0], t.Source[:0], t.Event[:0]
-		for _, k := range v.pos[v.off[i]:v.off[i+1]] {
-			t.Time = append(t.Time, j.time[k])
-			t.Touchpoint = append(t.Touchpoint, j.tp[k])
-			t.Stage = append(t.Stage, j.stage[k])
-			t.Channel = append(t.Channel, j.ch[k])
-			t.Source = append(t.Source, j.src[k])
-			t.Event = append(t.Event, j.event[k])
+		pos := v.pos[v.off[i]:v.off[i+1]]
+		n := len(pos)
+		if n > cap(t.Time) {
+			// Room for this trail and a little more, so a few growing trails do not reallocate each time.
+			c := n + n/4
+			t.Time = make([]int64, c)
+			t.Touchpoint, t.Stage, t.Channel = make([]uint32, c), make([]uint32, c), make([]uint32, c)
+			t.Source, t.Event = make([]uint32, c), make([]uint32, c)
+		}
+		// Filled by index, not appended: six columns per event make the capacity checks count.
+		t.Time, t.Touchpoint, t.Stage = t.Time[:n], t.Touchpoint[:n], t.Stage[:n]
+		t.Channel, t.Source, t.Event = t.Channel[:n], t.Source[:n], t.Event[:n]
+		for x, k := range pos {
+			t.Time[x] = j.time[k]
+			t.Touchpoint[x] = j.tp[k]
+			t.Stage[x] = j.stage[k]
+			t.Channel[x] = j.ch[k]
+			t.Source[x] = j.src[k]
+			t.Event[x] = j.event[k]
 		}
 		fn(&t)
 	}
