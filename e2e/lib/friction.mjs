@@ -28,11 +28,11 @@ export function componentRows(cell) {
     ['Exits', pctOrNone(c.exitRate), plural(e.exits, 'exit')],
     ['Loops', pctOrNone(c.loopRate), plural(e.loops, 'loop')],
     ['Backtracks', pctOrNone(c.backtrackRate), plural(e.backtracks, 'backtrack')],
-    ['Stall', c.stallRatio === null ? 'no evidence' : `${c.stallRatio.toFixed(1)}× the median`, plural(e.steps, 'step')],
+    ['Stall', pctOrNone(c.stallRatio), plural(e.steps, 'step')],
     ['Support contacts', pctOrNone(c.supportRate), plural(e.support, 'contact')],
     ['Mean rating', c.meanRating === null ? 'no ratings' : `${c.meanRating.toFixed(2)} of 1`, plural(e.ratings, 'rating')],
     ['Low ratings', pctOrNone(c.lowRatingShare), plural(e.ratings, 'rating')],
-    ['Effort', c.effort === null ? 'no evidence' : `${c.effort.toFixed(1)} touches`, plural(e.steps, 'step')],
+    ['Effort', pctOrNone(c.effort), plural(e.steps, 'step')],
   ]
 }
 
@@ -288,7 +288,6 @@ export async function rankingRows(page) {
 export function expectedRanking(cells) {
   let rank = 0
   const pct = (v) => (v === null ? '–' : formatPercent(v))
-  const ratio = (v, unit) => (v === null ? '–' : `${v.toFixed(1)}${unit}`)
   return cells.map((c) => ({
     touchpoint: c.touchpoint,
     rank: c.enough ? String(++rank) : '',
@@ -299,10 +298,10 @@ export function expectedRanking(cells) {
     customers: formatInt(c.customers),
     exits: pct(c.components.exitRate),
     loops: pct(c.components.loopRate),
-    stall: ratio(c.components.stallRatio, '×'),
+    stall: pct(c.components.stallRatio),
     support: pct(c.components.supportRate),
     lowRatings: pct(c.components.lowRatingShare),
-    effort: ratio(c.components.effort, ''),
+    effort: pct(c.components.effort),
     thin: !c.enough,
   }))
 }

@@ -82,7 +82,6 @@ func frictionInputs(path string, snap *explore.Snapshot) (friction.Settings, []i
 	return s, labels, names, nil
 }
 
-
 type frictionComponentsJSON struct {
 	ExitRate       num `json:"exitRate"`
 	LoopRate       num `json:"loopRate"`

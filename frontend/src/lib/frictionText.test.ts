@@ -14,7 +14,7 @@ describe('friction text', () => {
   it('lists every component with its evidence, and says when there is none', () => {
     const rows = componentRows(payment)
     expect(rows.map((r) => r.label)).toEqual(['Exits', 'Loops', 'Backtracks', 'Stall', 'Support contacts', 'Mean rating', 'Low ratings', 'Effort'])
-    expect(rows.map((r) => r.value)).toEqual(['34 %', '41 %', '8 %', '2.6× the median', '22 %', '0.31 of 1', '58 %', '4.2 touches'])
+    expect(rows.map((r) => r.value)).toEqual(['34 %', '41 %', '8 %', '26 %', '22 %', '0.31 of 1', '58 %', '42 %'])
     expect(rows[0].evidence).toBe('728 exits')
     expect(rows[6].evidence).toBe('212 ratings')
     const none = componentRows(referral)

@@ -40,14 +40,7 @@ export function componentRows(cell: FrictionCell): ComponentRow[] {
     { key: 'exitRate', label: 'Exits', hint: 'journeys that end here without buying', value: pct(c.exitRate), evidence: plural(e.exits, 'exit'), bar: clamp(c.exitRate) },
     { key: 'loopRate', label: 'Loops', hint: 'the same step repeated', value: pct(c.loopRate), evidence: plural(e.loops, 'loop'), bar: clamp(c.loopRate) },
     { key: 'backtrackRate', label: 'Backtracks', hint: 'back to an earlier stage', value: pct(c.backtrackRate), evidence: plural(e.backtracks, 'backtrack'), bar: clamp(c.backtrackRate) },
-    {
-      key: 'stallRatio',
-      label: 'Stall',
-      hint: 'time to the next step against the usual',
-      value: c.stallRatio === null ? 'no evidence' : `${c.stallRatio.toFixed(1)}× the median`,
-      evidence: plural(e.steps, 'step'),
-      bar: c.stallRatio === null ? null : clamp((c.stallRatio - 1) / 3),
-    },
+    { key: 'stallRatio', label: 'Stall', hint: 'steps more than twice as slow as the same step usually is', value: pct(c.stallRatio), evidence: plural(e.steps, 'step'), bar: clamp(c.stallRatio) },
     { key: 'supportRate', label: 'Support contacts', hint: 'customers contacting support soon after', value: pct(c.supportRate), evidence: plural(e.support, 'contact'), bar: clamp(c.supportRate) },
     {
       key: 'meanRating',
@@ -61,10 +54,10 @@ export function componentRows(cell: FrictionCell): ComponentRow[] {
     {
       key: 'effort',
       label: 'Effort',
-      hint: 'touches needed to reach the next stage',
-      value: c.effort === null ? 'no evidence' : `${c.effort.toFixed(1)} touches`,
+      hint: 'touches to reach the next stage: how far the average customer needs more than the typical one (1 − median/mean)',
+      value: pct(c.effort),
       evidence: plural(e.steps, 'step'),
-      bar: c.effort === null ? null : clamp((c.effort - 1) / 9),
+      bar: clamp(c.effort),
     },
   ]
 }

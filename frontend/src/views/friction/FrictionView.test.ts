@@ -126,10 +126,10 @@ describe('FrictionView: ranking, moments, waste', () => {
       '2,140',
       '34 %',
       '41 %',
-      '2.6×',
+      '26 %',
       '22 %',
       '58 %',
-      '4.2',
+      '42 %',
     ])
     const last = container.querySelector('tr[data-touchpoint="=Referral shared"]')!
     expect(last.textContent).toContain('not enough data')

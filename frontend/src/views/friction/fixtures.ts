@@ -25,11 +25,11 @@ export function cell(fields: Partial<FrictionCell> & { customers: number }): Fri
       exitRate: 0.1,
       loopRate: 0.05,
       backtrackRate: 0.02,
-      stallRatio: 1.2,
+      stallRatio: 0.12,
       supportRate: 0.03,
       meanRating: null,
       lowRatingShare: null,
-      effort: 2,
+      effort: 0.2,
     },
     evidence: { exits: 10, loops: 5, backtracks: 2, steps: 40, support: 3, ratings: 0 },
     ...fields,
@@ -46,7 +46,7 @@ export const payment = cell({
   customers: 2_140,
   events: 5_870,
   sources: 3,
-  components: { exitRate: 0.34, loopRate: 0.41, backtrackRate: 0.08, stallRatio: 2.6, supportRate: 0.22, meanRating: 0.31, lowRatingShare: 0.58, effort: 4.2 },
+  components: { exitRate: 0.34, loopRate: 0.41, backtrackRate: 0.08, stallRatio: 0.26, supportRate: 0.22, meanRating: 0.31, lowRatingShare: 0.58, effort: 0.42 },
   evidence: { exits: 728, loops: 877, backtracks: 171, steps: 4_900, support: 471, ratings: 212 },
 })
 export const shipping = cell({ touchpoint: 'Checkout: shipping', stage: 'Decision', score: 0.38, low: 0.35, high: 0.41, customers: 2_600 })

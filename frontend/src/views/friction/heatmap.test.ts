@@ -21,7 +21,7 @@ describe('layoutHeatmap', () => {
     const decision = layout.cells.find((c) => c.row === 2 && c.column === 0)!
     expect(decision.fill).toBe(frictionColour(0.52))
     expect(decision.label).toBe('52')
-    expect(decision.title).toBe('All customers · Decision: friction 52 (95 % interval 50–55) · effort 2.0 touches\n4,100 customers · 8,200 events · 2 sources')
+    expect(decision.title).toBe('All customers · Decision: friction 52 (95 % interval 50–55) · effort 20 %\n4,100 customers · 8,200 events · 2 sources')
   })
 
   it('hatches a cell without enough data and says so, never painting it as zero', () => {

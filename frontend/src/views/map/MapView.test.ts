@@ -74,7 +74,7 @@ describe('MapView', () => {
     expect(within(panel).getByText('Checkout: payment')).toBeTruthy()
     expect(within(panel).getByText('71')).toBeTruthy()
     expect(within(panel).getByText('728 exits')).toBeTruthy()
-    expect(within(panel).getByText('2.6× the median')).toBeTruthy()
+    expect(within(panel).getByText('26 %')).toBeTruthy()
     await fireEvent.click(within(panel).getByRole('button', { name: 'Show the 2,140 customers behind it' }))
     await waitFor(() => expect(calls('Customers')).toHaveLength(1))
     const [f, q] = calls('Customers')[0].args as [Filter, { cohort: unknown }]
