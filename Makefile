@@ -52,7 +52,7 @@ gotest: setup frontend
 	$(GO) test -race -count=1 ./...
 
 fetest: setup
-	cd frontend && npm test
+	cd frontend && npm run check && npm test
 
 smoke: build
 	build/scripts/smoke.sh $(BIN)
