@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"math/bits"
+	"runtime"
 	"slices"
 
 	"wayline/internal/friction"
@@ -19,25 +20,41 @@ const (
 	maxOpportunities = 3
 )
 
+// minEventsPerWorker keeps small views on one goroutine: below it, starting workers and merging their
+// counts costs more than the walk.
+const minEventsPerWorker = 20_000
+
 // Observed builds the observed map of v (see doc.go for every definition). fr is the friction result of
 // the same view (nil: cells without data) and moments its moments of truth (nil: no opportunities).
+//
+// Large views are walked by up to GOMAXPROCS goroutines, each over a contiguous range of customers; the
+// map is the same, to the bit, as from one walk (see observed_parallel.go).
 func Observed(v *journey.View, fr *friction.Result, moments []friction.Moment) *Map {
+	return observed(v, fr, moments, min(runtime.GOMAXPROCS(0), 1+v.PassingEvents()/minEventsPerWorker))
+}
+
+// observed is Observed with up to workers goroutines.
+func observed(v *journey.View, fr *friction.Result, moments []friction.Moment, workers int) *Map {
 	j := v.Journeys()
 	stages := j.Stages()
 	tpNames := j.TouchpointNames()
-	w := newWalk(j, len(stages), len(tpNames))
 	ratings := j.Model().Events.Rating
 	lowRating := friction.DefaultSettings().LowRating
 	if fr != nil {
 		lowRating = fr.Settings.LowRating
 	}
-	converted := 0
-	v.EachTrail(func(t *journey.Trail) {
-		if t.Converted {
-			converted++
+	bounds := v.Split(workers)
+	ws := make([]*walk, max(len(bounds)-1, 1))
+	parallel(len(ws), func(k int) {
+		// The first walk sums ratings as it goes; the others log theirs, added after it in walk order.
+		w := newWalk(j, len(stages), len(tpNames), k > 0)
+		if k+1 < len(bounds) {
+			v.EachTrailIn(bounds[k], bounds[k+1], func(t *journey.Trail) { w.customer(t, ratings, lowRating) })
 		}
-		w.customer(t, ratings, lowRating)
+		ws[k] = w
 	})
+	w := merge(ws)
+	converted := w.converted
 
 	cells := cellIndex(fr)
 	m := &Map{Customers: v.Len(), Converted: converted, Goal: []string{}, Stages: make([]Stage, len(stages))}
@@ -147,6 +164,7 @@ func (b bitsets) count(row int) int {
 
 // walk accumulates the map's counts over the view's trails.
 type walk struct {
+	converted                      int
 	stCust, skipped, movedOn, left []int
 	stSrc, tpSrc                   bitsets
 	tpCust, tpEvents, tpSeen       []int
@@ -156,16 +174,19 @@ type walk struct {
 	moves                          []moveTable
 	rSum                           []float64
 	rN, rLow, rCust, rSeen         []int
+	logRatings                     bool        // log ratings in ratingLog instead of summing them in rSum
+	ratingLog                      []ratingAdd // see merge
 }
 
-func newWalk(j *journey.Journeys, stages, touchpoints int) *walk {
+// newWalk returns an empty walk; logRatings makes it log its ratings instead of summing them.
+func newWalk(j *journey.Journeys, stages, touchpoints int, logRatings bool) *walk {
 	sources := len(j.SourceNames())
 	w := &walk{stCust: make([]int, stages), skipped: make([]int, stages), movedOn: make([]int, stages),
 		left: make([]int, stages), stSrc: newBitsets(stages, sources), tpSrc: newBitsets(touchpoints, sources),
 		tpCust: make([]int, touchpoints), tpEvents: make([]int, touchpoints), tpSeen: make([]int, touchpoints),
 		tpCh: make([][]sourceCount, touchpoints), local: make([]int32, touchpoints), members: make([][]uint32, stages),
 		moves: make([]moveTable, stages), rSum: make([]float64, stages), rN: make([]int, stages),
-		rLow: make([]int, stages), rCust: make([]int, stages), rSeen: make([]int, stages)}
+		rLow: make([]int, stages), rCust: make([]int, stages), rSeen: make([]int, stages), logRatings: logRatings}
 	for tp := range touchpoints {
 		s := j.TouchpointStage(uint32(tp))
 		w.local[tp] = int32(len(w.members[s]))
@@ -183,6 +204,9 @@ func newWalk(j *journey.Journeys, stages, touchpoints int) *walk {
 
 func (w *walk) customer(t *journey.Trail, ratings []float32, lowRating float64) {
 	stamp := t.Index + 1
+	if t.Converted {
+		w.converted++
+	}
 	var visited, moved uint64
 	after := -1 // the highest stage after the current event
 	for k := t.Len() - 1; k >= 0; k-- {
@@ -202,7 +226,7 @@ func (w *walk) customer(t *journey.Trail, ratings []float32, lowRating float64) 
 			w.tpSeen[tp] = stamp
 			w.tpCust[tp]++
 		}
-		w.countChannel(tp, t.Channel[k])
+		w.countChannel(tp, t.Channel[k], 1)
 		if k > 0 && int(t.Stage[k-1]) == s && t.Touchpoint[k-1] != tp {
 			if pc := w.moves[s].at(t.Touchpoint[k-1], tp, w.local); pc.last != stamp {
 				pc.last = stamp
@@ -210,7 +234,11 @@ func (w *walk) customer(t *journey.Trail, ratings []float32, lowRating float64) 
 			}
 		}
 		if r := ratings[t.Event[k]]; !math.IsNaN(float64(r)) {
-			w.rSum[s] += float64(r)
+			if w.logRatings {
+				w.ratingLog = append(w.ratingLog, ratingAdd{stage: uint32(s), rating: r})
+			} else {
+				w.rSum[s] += float64(r)
+			}
 			w.rN[s]++
 			if float64(r) <= lowRating {
 				w.rLow[s]++
@@ -238,14 +266,15 @@ func (w *walk) customer(t *journey.Trail, ratings []float32, lowRating float64) 
 	}
 }
 
-func (w *walk) countChannel(tp, ch uint32) {
+// countChannel adds events events of touchpoint tp on channel ch.
+func (w *walk) countChannel(tp, ch uint32, events int) {
 	for i := range w.tpCh[tp] {
 		if w.tpCh[tp][i].id == ch {
-			w.tpCh[tp][i].events++
+			w.tpCh[tp][i].events += events
 			return
 		}
 	}
-	w.tpCh[tp] = append(w.tpCh[tp], sourceCount{id: ch, events: 1})
+	w.tpCh[tp] = append(w.tpCh[tp], sourceCount{id: ch, events: events})
 }
 
 // channels names a touchpoint's channels by events desc, then name.
