@@ -175,6 +175,7 @@ type walk struct {
 	rSum                           []float64
 	rN, rLow, rCust, rSeen         []int
 	logRatings                     bool        // log ratings in ratingLog instead of summing them in rSum
+	evRating                       []float32   // the trail's ratings, gathered before the walk
 	ratingLog                      []ratingAdd // see merge
 }
 
@@ -216,6 +217,12 @@ func (w *walk) customer(t *journey.Trail, ratings []float32, lowRating float64) 
 		}
 		after = max(after, s)
 	}
+	// Ratings live in the model's event order, not the journey's: gathered in a loop of independent loads,
+	// their cache misses overlap instead of each waiting for the last.
+	w.evRating = slices.Grow(w.evRating[:0], t.Len())[:t.Len()]
+	for k, e := range t.Event {
+		w.evRating[k] = ratings[e]
+	}
 	for k := range t.Len() {
 		s, tp := int(t.Stage[k]), t.Touchpoint[k]
 		visited |= 1 << s
@@ -233,7 +240,7 @@ func (w *walk) customer(t *journey.Trail, ratings []float32, lowRating float64) 
 				pc.customers++
 			}
 		}
-		if r := ratings[t.Event[k]]; !math.IsNaN(float64(r)) {
+		if r := w.evRating[k]; !math.IsNaN(float64(r)) {
 			if w.logRatings {
 				w.ratingLog = append(w.ratingLog, ratingAdd{stage: uint32(s), rating: r})
 			} else {
