@@ -15,6 +15,7 @@ const filter: Filter = { ...emptyFilter(), channels: ['web'] }
 function fake(map: unknown = observedMap) {
   go = installFakeGo({
     Maps: { Observed: async () => map },
+    Notes: { List: async () => [] },
     Explore: { Customers: async () => customerPage },
     Files: { Save: async () => ({ path: '/tmp/journey-map.csv' }) },
   })

@@ -1,6 +1,7 @@
 // A fixture shaped like Maps.Observed (notes/api6.md): six demo stages, one without ratings (a gap in the
 // emotion curve), one whose only touchpoint has too few customers.
 import type { MapStage, MapTouchpoint, ObservedMap } from '../../api/maps'
+import type { Note } from '../../api/notes'
 import { cart, cell, home, payment, shipping, stageCells, ticket, referral } from '../friction/fixtures'
 
 const tp = (touchpoint: string, channels: string[], customers: number, share: number, friction = cell({ touchpoint, customers, score: 0.1, low: 0.08, high: 0.12 })): MapTouchpoint => ({
@@ -76,3 +77,33 @@ export const observedMap: ObservedMap = {
     }),
   ],
 }
+
+const t0 = '2026-11-20T10:00:00Z'
+const note = (id: string, fields: Partial<Note>): Note => ({
+  id,
+  target: { kind: 'stage', stage: 'Decision' },
+  text: '',
+  kind: 'opportunity',
+  color: '',
+  author: 'Dana',
+  x: 0,
+  y: 0,
+  created: t0,
+  updated: t0,
+  version: 1,
+  ...fields,
+})
+
+/**
+ * Notes as Notes.List returns them: three on Decision (the stage, one of its touchpoints, a cell of it), one
+ * on Awareness, one on the whole observed map, and two that belong elsewhere (an assumed map's stage, a persona).
+ */
+export const mapNotes: Note[] = [
+  note('n1', { text: 'Show delivery costs before the payment step', color: '#ccff90', created: '2026-11-20T10:05:00Z' }),
+  note('n2', { target: { kind: 'touchpoint', touchpoint: 'Store call' }, text: 'Why do callers convert more?', kind: 'question', color: '#aecbfa', author: 'Sam', created: '2026-11-20T10:01:00Z' }),
+  note('n3', { target: { kind: 'cell', stage: 'Decision', touchpoint: 'Checkout: payment' }, text: 'Card declined loops', kind: 'pain', color: '#f28b82', created: '2026-11-20T10:09:00Z' }),
+  note('n4', { target: { kind: 'stage', map: 'observed', stage: 'Awareness' }, text: 'Email reaches fewer than half', kind: 'idea', color: '#fff475' }),
+  note('n5', { target: { kind: 'map', map: 'observed' }, text: 'Re-run after the November release', kind: 'idea', color: '#fff475', author: 'Lee' }),
+  note('n6', { target: { kind: 'stage', map: 'current-state', stage: 'Decision' }, text: 'Only on the assumed map' }),
+  note('n7', { target: { kind: 'persona', persona: 'Bargain hunters' }, text: 'On a persona' }),
+]

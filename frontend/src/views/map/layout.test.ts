@@ -3,8 +3,9 @@ import type { MapEmotion } from '../../api/maps'
 import { frictionColour } from '../../lib/frictionScale'
 import { emotionGeometry, emotionY } from './emotion'
 import { observedMap } from './fixtures'
-import { laneLabelWidth, layoutMap, liftText, wrapText } from './layout'
+import { laneLabelWidth, layoutMap, liftText } from './layout'
 import { mapTable, mapTableHeader } from './table'
+import { wrapText } from './wrap'
 
 const emotion = (score: number | null, low: number | null = score, high: number | null = score, ratings = 50): MapEmotion => ({
   score,
@@ -77,7 +78,7 @@ describe('layoutMap', () => {
   })
 
   it('stacks the lanes in order without overlap', () => {
-    expect(layout.lanes.map((l) => l.id)).toEqual(['stages', 'touchpoints', 'actions', 'emotion', 'pains', 'opportunities'])
+    expect(layout.lanes.map((l) => l.id)).toEqual(['stages', 'touchpoints', 'actions', 'emotion', 'pains', 'opportunities', 'notes'])
     layout.lanes.slice(1).forEach((l, i) => expect(l.y).toBe(layout.lanes[i].y + layout.lanes[i].height))
     expect(layout.height).toBe(layout.lanes.at(-1)!.y + layout.lanes.at(-1)!.height)
   })

@@ -1,15 +1,19 @@
 // Layout of the observed journey map: stage columns and lanes (touchpoints, actions, emotion, pains,
-// opportunities). Pure, so the geometry is tested with known answers and JourneyMap.svelte only draws.
+// opportunities, notes). Pure, so the geometry is tested with known answers and JourneyMap.svelte only draws.
 import type { FrictionCell } from '../../api/friction'
 import type { MapStage, ObservedMap } from '../../api/maps'
+import type { Note, NoteKind } from '../../api/notes'
 import { fitLabel } from '../../charts/bars'
 import { touchpointKind, type ChannelKind } from '../../lib/channels'
 import { formatCompact, formatInt, formatPercent, plural } from '../../lib/format'
 import { evidenceOpacity, frictionColour } from '../../lib/frictionScale'
 import { cellTitle, intervalText, mainComponent, scoreText } from '../../lib/frictionText'
+import { defaultKindColours } from '../workshop/board'
 import { emotionGeometry, type EmotionGeometry } from './emotion'
+import { groupNotes, layoutNotesLane, notesLaneHeight, type NotesLaneLayout } from './notesLane'
+import { charWidth, wrapText } from './wrap'
 
-export type LaneId = 'stages' | 'touchpoints' | 'actions' | 'emotion' | 'pains' | 'opportunities'
+export type LaneId = 'stages' | 'touchpoints' | 'actions' | 'emotion' | 'pains' | 'opportunities' | 'notes'
 
 export interface Lane {
   id: LaneId
@@ -100,6 +104,7 @@ export interface MapLayout {
   opportunities: OpportunityBox[]
   /** Lanes with nothing in a column: where to write a faint dash. */
   empty: { key: string; x: number; y: number; text: string }[]
+  notes: NotesLaneLayout
 }
 
 export interface MapLayoutOptions {
@@ -107,6 +112,10 @@ export interface MapLayoutOptions {
   width: number
   minColumn?: number
   maxPills?: number
+  /** Every sticky note (Notes.List): the lane shows the ones on the observed map. */
+  notes?: readonly Note[]
+  /** The colour of a note without its own (the facilitator's kind colours). */
+  kinds?: Record<NoteKind, string>
 }
 
 export const laneLabelWidth = 116
@@ -119,33 +128,12 @@ const actionHeight = 20
 const emotionHeight = 150
 const painHeight = 68
 const opportunityHeight = 58
-const charWidth = 6.6
 /** The pills' 12 px semi-bold names average about 6.2 px a character (measured in Chromium with Inter). */
 const pillCharWidth = 6.3
 /** Room a pill keeps after its name, and between the pill and its count. */
 const pillPad = 6
 /** Emotion points with fewer ratings than this are drawn faint: a mood from a handful of people. */
 export const fewRatings = 30
-
-/** Breaks text into at most maxLines lines of about width pixels; the last line ends in … when cut. */
-export function wrapText(text: string, width: number, maxLines: number): string[] {
-  const perLine = Math.max(4, Math.floor(width / charWidth))
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word
-    if (next.length <= perLine) line = next
-    else {
-      if (line) lines.push(line)
-      line = word
-    }
-  }
-  if (line) lines.push(line)
-  if (lines.length <= maxLines) return lines.map((l) => fitLabel(l, width, charWidth))
-  const kept = lines.slice(0, maxLines)
-  kept[maxLines - 1] = fitLabel(`${kept[maxLines - 1]} ${lines[maxLines]}`, width - charWidth, charWidth).replace(/…?$/, '…')
-  return kept
-}
 
 /** A difference in conversion rate as percentage points: 0.124 → "+12 pts". */
 export function liftText(lift: number): string {
@@ -156,7 +144,7 @@ export function liftText(lift: number): string {
 }
 
 export function layoutMap(map: ObservedMap, opts: MapLayoutOptions): MapLayout {
-  const { minColumn = 196, maxPills = 6 } = opts
+  const { minColumn = 196, maxPills = 6, notes = [], kinds = defaultKindColours } = opts
   const n = map.stages.length
   const colWidth = n ? Math.max(minColumn, Math.floor((opts.width - laneLabelWidth) / n)) : minColumn
   const inner = colWidth - 2 * pad
@@ -166,6 +154,8 @@ export function layoutMap(map: ObservedMap, opts: MapLayoutOptions): MapLayout {
   const hasMore = map.stages.some((s) => s.touchpoints.length > maxPills)
   const painRows = Math.max(1, ...map.stages.map((s) => Math.min(3, s.pains.length)))
   const oppRows = Math.max(1, ...map.stages.map((s) => Math.min(3, s.opportunities.length)))
+  const grouped = groupNotes(map, notes)
+  const notesFrame = { left: laneLabelWidth, right: width, pad, inner }
   const heights: [LaneId, string, number][] = [
     ['stages', 'Stages', headerHeight],
     ['touchpoints', 'Touchpoints', 2 * pad + pillRows * (pillHeight + pillGap) - pillGap + (hasMore ? 18 : 0)],
@@ -173,6 +163,7 @@ export function layoutMap(map: ObservedMap, opts: MapLayoutOptions): MapLayout {
     ['emotion', 'Emotion', emotionHeight],
     ['pains', 'Pain points', 2 * pad + painRows * painHeight - 6],
     ['opportunities', 'Opportunities', 2 * pad + oppRows * opportunityHeight - 6],
+    ['notes', 'Notes', notesLaneHeight(grouped, notesFrame)],
   ]
   let y = 0
   const lanes: Lane[] = heights.map(([id, label, height]) => {
@@ -310,5 +301,7 @@ export function layoutMap(map: ObservedMap, opts: MapLayoutOptions): MapLayout {
     return { key: s.name, x, y: ly, text: `${e.score > 0 ? '+' : e.score < 0 ? '−' : ''}${Math.abs(e.score).toFixed(1)} · ${plural(e.ratings, 'rating')}`, faint: e.ratings < fewRatings }
   })
 
-  return { width, height: y, labelWidth: laneLabelWidth, columns, lanes, pills, more, actions, emotion, emotionLabels, pains, opportunities, empty }
+  const notesLane = layoutNotesLane(grouped, { ...notesFrame, y: lane('notes').y, columns: columns.map((c) => ({ stage: c.stage.name, x: c.x })) }, kinds)
+
+  return { width, height: y, labelWidth: laneLabelWidth, columns, lanes, pills, more, actions, emotion, emotionLabels, pains, opportunities, empty, notes: notesLane }
 }
