@@ -4,7 +4,9 @@
 // pains with its score; the emotion lane broken where a stage has no ratings; a pill opening its friction
 // breakdown and its customers (as many as the breakdown says); a source chosen in the filter bar redrawing
 // the map with Maps.Observed under that filter; and the PNG, SVG and CSV exports read back from the files
-// the browser downloaded.
+// the browser downloaded. Last, the Notes lane: a note added on the Decision stage through the map (Notes.Add
+// with the stage as target), kept across a reload, edited there and refreshed live from another client, and
+// carried by the SVG and CSV exports; a note on the whole map added by another client shows live above them.
 
 import assert from 'node:assert/strict'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -290,6 +292,108 @@ describe('Map', () => {
       assert.ok(Math.abs(png.height - box.height * printScale) <= 2, `PNG height ${png.height}, want about ${Math.round(box.height * printScale)}`)
       const ink = inkShare(png)
       assert.ok(ink > 0.02, `the PNG has a drawing in it: ${(ink * 100).toFixed(1)} % of pixels are not white`)
+    })
+  })
+
+  describe('Notes', () => {
+    const mapNote = (page, id) => journeyMapSvg(page).locator(`g.map-note[data-note="${id}"]`)
+    const noteText = async (page, id) => squash((await mapNote(page, id).locator('text.text').allTextContents()).join(' '))
+    let noteId
+
+    it('adds a note on the Decision stage: an opportunity by default, stored by Notes.Add with the stage as target', async () => {
+      const { page, server } = app
+      assert.deepEqual(await server.call('Notes.List'), [], 'no notes yet')
+      await journeyMapSvg(page).locator('g.add-note[data-stage="Decision"]').click()
+      const dialog = page.getByRole('dialog', { name: 'New note' })
+      await dialog.waitFor()
+      assert.equal(await dialog.getByRole('radio', { name: 'Opportunity' }).isChecked(), true, 'a new note is an opportunity')
+      await dialog.getByLabel('Note text').fill('Offer a call-back here')
+      await dialog.getByLabel('Your name').fill('Dana')
+      await dialog.getByRole('button', { name: 'Stick it on' }).click()
+      await dialog.waitFor({ state: 'detached' })
+
+      const list = await server.call('Notes.List')
+      assert.equal(list.length, 1)
+      noteId = list[0].id
+      assert.deepEqual([list[0].text, list[0].kind, list[0].author, list[0].target, list[0].version], ['Offer a call-back here', 'opportunity', 'Dana', { kind: 'stage', stage: 'Decision' }, 1])
+      await mapNote(page, noteId).waitFor()
+      assert.equal(await mapNote(page, noteId).getAttribute('data-stage'), 'Decision')
+      assert.equal(await noteText(page, noteId), 'Offer a call-back here')
+      assert.equal(squash(await mapNote(page, noteId).locator('text.kind').textContent()), 'OPPORTUNITY')
+      assert.equal(squash(await mapNote(page, noteId).locator('text.byline').textContent()), 'Dana')
+      assert.equal(await mapNote(page, noteId).locator('rect.paper').getAttribute('fill'), list[0].color, 'drawn in the stored colour')
+      // In the Decision column, in the Notes lane.
+      const shown = await readJourneyMap(page)
+      const i = shown.stages.findIndex((s) => s.name === 'Decision')
+      const box = await mapNote(page, noteId).boundingBox()
+      // A stage's header text starts 12 px into its column, the note 10 px.
+      assert.ok(box.x >= shown.stages[i].left - 14 && (i + 1 === shown.stages.length || box.x + box.width <= shown.stages[i + 1].left - 12), 'inside the Decision column')
+      const lane = await journeyMapSvg(page).locator('g.lane[data-lane="notes"] rect').boundingBox()
+      assert.ok(box.y >= lane.y && box.y + box.height <= lane.y + lane.height, 'inside the Notes lane')
+    })
+
+    let wholeId
+    it('shows a note another client sticks on the whole map, live, in a strip above the stage columns', async () => {
+      const { page, server } = app
+      const whole = await server.call('Notes.Add', { id: '', target: { kind: 'map', map: 'observed' }, text: 'Re-run after the November release', kind: 'idea', color: '', author: 'Sam', x: 0, y: 0, created: '0001-01-01T00:00:00Z', updated: '0001-01-01T00:00:00Z', version: 0 })
+      wholeId = whole.id
+      await mapNote(page, wholeId).waitFor()
+      assert.equal(await mapNote(page, wholeId).getAttribute('data-stage'), '', 'not in a stage column')
+      assert.equal(await noteText(page, wholeId), 'Re-run after the November release')
+      const strip = await mapNote(page, wholeId).boundingBox()
+      const decision = await mapNote(page, noteId).boundingBox()
+      assert.ok(strip.y + strip.height <= decision.y, 'the whole map\'s strip is above the stage notes')
+      await journeyMapSvg(page).locator('g.lane[data-lane="notes"]').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await screenshot(page, 'map-notes', { fullPage: false })
+    })
+
+    it('still shows the note after a reload', async () => {
+      const { page } = app
+      await page.reload()
+      await waitForHeading(page, 'Overview')
+      await railButton(page, 'Map').click()
+      await waitForHeading(page, 'Journey map')
+      await mapNote(page, noteId).waitFor()
+      assert.equal(await noteText(page, noteId), 'Offer a call-back here')
+      assert.equal(await mapNote(page, noteId).getAttribute('data-stage'), 'Decision')
+    })
+
+    it('edits the note with Notes.Update, and refreshes live when another client changes it', async () => {
+      const { page, server } = app
+      await mapNote(page, noteId).click()
+      const dialog = page.getByRole('dialog', { name: 'Opportunity note' })
+      await dialog.waitFor()
+      assert.equal(await dialog.getByLabel('Note text').inputValue(), 'Offer a call-back here')
+      await dialog.getByLabel('Note text').fill('Offer a call-back at payment')
+      await dialog.getByLabel('Question').check()
+      await screenshot(page, 'map-note-edit', { fullPage: false })
+      await dialog.getByRole('button', { name: 'Save' }).click()
+      await dialog.waitFor({ state: 'detached' })
+      await untilEqual('the edited note on the map', () => noteText(page, noteId), 'Offer a call-back at payment')
+      assert.equal(squash(await mapNote(page, noteId).locator('text.kind').textContent()), 'QUESTION')
+      const stored = (await server.call('Notes.List')).find((n) => n.id === noteId)
+      assert.deepEqual([stored.text, stored.kind, stored.version], ['Offer a call-back at payment', 'question', 2])
+
+      await server.call('Notes.Update', { ...stored, text: 'Edited in the other window' })
+      await untilEqual('the live note text', () => noteText(page, noteId), 'Edited in the other window')
+    })
+
+    it('exports the note with the map: in the SVG (without the "+ Note" buttons) and as a CSV row', async () => {
+      const { page } = app
+      const svg = (await download(page, exportMenu(page, 'Journey map'), 'SVG')).bytes.toString('utf8')
+      const texts = await page.evaluate((t) => [...new DOMParser().parseFromString(t, 'image/svg+xml').querySelectorAll('text')].map((x) => x.textContent), svg)
+      // SVG has no wrapping: the note's lines are separate texts.
+      assert.ok(texts.join(' ').includes('Edited in the other window'), 'the note\'s text is in the SVG')
+      assert.ok(!texts.includes('+ Note'), 'the "+ Note" buttons are left out of the SVG')
+      const rows = parseCsv((await download(page, exportMenu(page, 'Journey map'), 'CSV')).bytes.toString('utf8'))
+      assert.deepEqual(
+        rows.filter((r) => r[1] === 'note').map((r) => [r[0], r[2], r[10]]),
+        [
+          ['Decision', 'Edited in the other window', 'Question by Dana'],
+          ['', 'Re-run after the November release', 'Idea by Sam'],
+        ],
+        'a note row under Decision, and the whole map\'s last',
+      )
     })
   })
 
