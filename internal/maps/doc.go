@@ -43,4 +43,7 @@
 // Stage membership is by the touchpoint's stage in the stage model, so a touchpoint appears in exactly one
 // column. A customer counts once per figure however often they did it. Observed with a nil friction result
 // gives friction cells with no data (NaN scores) and no pains.
+//
+// Observed walks large views in parallel over contiguous ranges of customers and merges their counts; the
+// map is the same, to the bit, as from one walk (observed_parallel.go).
 package maps
