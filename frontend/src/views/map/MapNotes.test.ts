@@ -38,6 +38,15 @@ function fake(list: Note[] = mapNotes, more: Record<string, (...a: unknown[]) =>
 }
 
 describe('MapView: notes', () => {
+  it('shows notes but offers no "+ Note" and opens nothing on a read-only workspace', async () => {
+    fake()
+    const { container } = render(MapView, { filter, readOnly: true })
+    await waitFor(() => expect(svgNote(container, 'n1')).toBeTruthy())
+    expect(container.querySelector('svg.journey-map .add-note')).toBeNull()
+    await fireEvent.click(svgNote(container, 'n1')!)
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
   it('shows the notes of each stage in its column, the whole map\'s on top, and none from elsewhere', async () => {
     fake()
     const { container } = render(MapView, { filter })
