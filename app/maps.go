@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+
 	"wayline/internal/friction"
 	"wayline/internal/maps"
 )
@@ -81,6 +83,11 @@ func (mp *Maps) Observed(f Filter) (ObservedMapDTO, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		defer func() { // a bug here must fail this call, not the whole app
+			if r := recover(); r != nil {
+				momentsErr = fmt.Errorf("moments of truth failed (a bug in Wayline): %v", r)
+			}
+		}()
 		moments, momentsErr = friction.MomentsOfTruth(v, 0)
 	}()
 	c, err := mp.app.Friction.computeOn(snap, v)

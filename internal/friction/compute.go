@@ -101,7 +101,7 @@ func compute(v *journey.View, personaOf []int32, personaNames []string, s Settin
 	bounds := v.Split(workers)
 	ws := make([]*walker, max(len(bounds)-1, 1))
 	events := v.PassingEvents()/len(ws) + 1
-	parallel(len(ws), func(k int) {
+	journey.Parallel(len(ws), func(k int) {
 		// The first walker sums ratings as it goes; the others log theirs, added after it in walk order.
 		w := newWalker(j, newGrid(groups, nTp, nSt, sources), s, isSupport, events+events/8, k > 0)
 		if k+1 < len(bounds) {

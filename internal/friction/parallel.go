@@ -1,7 +1,5 @@
 package friction
 
-import "sync"
-
 // Compute's walk in parallel: every worker walks a contiguous range of the view's customers
 // (journey.View.Split, ascending) with its own walker and grid; the grids are merged into the first.
 //
@@ -10,19 +8,6 @@ import "sync"
 // float sum of a cell's ratings: the first walker sums its ratings as it goes, the others log theirs
 // (ratingAdd), and merge adds the logs walker by walker, each in walk order, so every cell's sum is made
 // of the same additions in the same order as one walk's.
-
-// parallel runs fn(0) … fn(n-1) on n goroutines (the calling one for n = 1) and waits for them all.
-func parallel(n int, fn func(k int)) {
-	if n == 1 {
-		fn(0)
-		return
-	}
-	var wg sync.WaitGroup
-	for k := range n {
-		wg.Go(func() { fn(k) })
-	}
-	wg.Wait()
-}
 
 // merge adds the grids of ws[1:] into ws[0]'s, then their logged ratings in walker order.
 func merge(ws []*walker) {

@@ -40,7 +40,7 @@ func stall(ws []*walker) {
 	}
 	limit := make([]int64, pairs)
 	// The medians in parallel: each worker takes the pairs whose gaps start in its share of all gaps.
-	parallel(len(ws), func(k int) {
+	journey.Parallel(len(ws), func(k int) {
 		lo, _ := slices.BinarySearch(off[:pairs], total*k/len(ws))
 		hi, _ := slices.BinarySearch(off[:pairs], total*(k+1)/len(ws))
 		for p := lo; p < hi; p++ {
@@ -50,7 +50,7 @@ func stall(ws []*walker) {
 			}
 		}
 	})
-	parallel(len(ws), func(k int) { ws[k].markSlow(limit) })
+	journey.Parallel(len(ws), func(k int) { ws[k].markSlow(limit) })
 }
 
 // markSlow counts the walker's steps slower than their pair's limit in its grid.

@@ -45,7 +45,7 @@ func observed(v *journey.View, fr *friction.Result, moments []friction.Moment, w
 	}
 	bounds := v.Split(workers)
 	ws := make([]*walk, max(len(bounds)-1, 1))
-	parallel(len(ws), func(k int) {
+	journey.Parallel(len(ws), func(k int) {
 		// The first walk sums ratings as it goes; the others log theirs, added after it in walk order.
 		w := newWalk(j, len(stages), len(tpNames), k > 0)
 		if k+1 < len(bounds) {

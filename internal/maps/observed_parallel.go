@@ -1,7 +1,5 @@
 package maps
 
-import "sync"
-
 // Observed's walk in parallel: every worker walks a contiguous range of the view's customers
 // (journey.View.Split, ascending) with its own walk; merge adds them into the first.
 //
@@ -15,19 +13,6 @@ import "sync"
 type ratingAdd struct {
 	stage  uint32
 	rating float32
-}
-
-// parallel runs fn(0) … fn(n-1) on n goroutines (the calling one for n = 1) and waits for them all.
-func parallel(n int, fn func(k int)) {
-	if n == 1 {
-		fn(0)
-		return
-	}
-	var wg sync.WaitGroup
-	for k := range n {
-		wg.Go(func() { fn(k) })
-	}
-	wg.Wait()
 }
 
 // merge adds ws[1:] into ws[0] and returns it.
