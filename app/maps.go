@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"wayline/internal/friction"
 	"wayline/internal/maps"
 )
@@ -71,32 +69,16 @@ type OpportunityDTO struct {
 	Customers     int    `json:"customers"`
 }
 
-// Observed builds the observed journey map for the filter. Friction and the moments of truth only read the
-// view, so the moments are found while friction is computed: the map redraws on every filter change.
+// Observed builds the observed journey map for the filter: friction, the moments of truth, then the map.
+// Each step walks the view on every core already (see internal/maps redraw_bench_test.go for the figures).
 func (mp *Maps) Observed(f Filter) (ObservedMapDTO, error) {
-	snap, v, err := mp.app.Explore.view(f)
+	c, err := mp.app.Friction.compute(f)
 	if err != nil {
 		return ObservedMapDTO{}, err
 	}
-	var moments []friction.Moment
-	var momentsErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		defer func() { // a bug here must fail this call, not the whole app
-			if r := recover(); r != nil {
-				momentsErr = fmt.Errorf("moments of truth failed (a bug in Wayline): %v", r)
-			}
-		}()
-		moments, momentsErr = friction.MomentsOfTruth(v, 0)
-	}()
-	c, err := mp.app.Friction.computeOn(snap, v)
-	<-done
+	moments, err := friction.MomentsOfTruth(c.view, 0)
 	if err != nil {
 		return ObservedMapDTO{}, err
-	}
-	if momentsErr != nil {
-		return ObservedMapDTO{}, momentsErr
 	}
 	return c.observedDTO(maps.Observed(c.view, c.res, moments)), nil
 }
