@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 
 	"gonum.org/v1/gonum/mat"
@@ -48,51 +49,35 @@ type Moment struct {
 // So the removal effect is N[START][X]·x_X / (N[X][X]·x_START), from one matrix inverse for all touchpoints
 // (cubic in the number of touchpoints: fine for hundreds, seconds for a few thousand). Without conversions
 // every removal effect is 0: there is nothing to lose.
+//
+// Large views are walked by up to GOMAXPROCS goroutines, each over a contiguous range of customers; the
+// counts are integers, merged exactly before the chain is solved, so the result is the same, to the bit,
+// as from one walk.
 func MomentsOfTruth(v *journey.View, limit int) ([]Moment, error) {
+	return momentsOfTruth(v, limit, min(runtime.GOMAXPROCS(0), 1+v.PassingEvents()/minEventsPerWorker))
+}
+
+// momentsOfTruth is MomentsOfTruth with up to workers goroutines.
+func momentsOfTruth(v *journey.View, limit, workers int) ([]Moment, error) {
 	j := v.Journeys()
 	names := j.TouchpointNames()
 	nTp := len(names)
 	stages := j.Stages()
 
-	with := make([]int, nTp)     // customers who had the touchpoint before converting
-	withConv := make([]int, nTp) // of whom converted
-	seen := make([]int, nTp)     // 1 + index of the last customer counted for a touchpoint
-	reached := make([]int, len(stages)+1)
-	reachedConv := make([]int, len(stages)+1)
-	chain := newTransitions(nTp)
-
-	v.EachTrail(func(t *journey.Trail) {
-		cut := t.Len()
-		for k, tp := range t.Touchpoint {
-			if j.IsGoalTouchpoint(tp) {
-				cut = k
-				break
-			}
+	bounds := v.Split(workers)
+	ts := make([]*tally, max(len(bounds)-1, 1))
+	journey.Parallel(len(ts), func(k int) {
+		t := newTally(j)
+		if k+1 < len(bounds) {
+			v.EachTrailIn(bounds[k], bounds[k+1], t.customer)
 		}
-		top := -1
-		for k := 0; k < t.Len() && k <= cut; k++ {
-			top = max(top, int(t.Stage[k]))
-		}
-		if top >= 0 {
-			reached[top]++
-			if t.Converted {
-				reachedConv[top]++
-			}
-		}
-		prev := 0 // START
-		for _, tp := range t.Touchpoint[:cut] {
-			if seen[tp] != t.Index+1 {
-				seen[tp] = t.Index + 1
-				with[tp]++
-				if t.Converted {
-					withConv[tp]++
-				}
-			}
-			chain.add(prev, int(tp)+1)
-			prev = int(tp) + 1
-		}
-		chain.end(prev, t.Converted)
+		ts[k] = t
 	})
+	t := ts[0]
+	for _, o := range ts[1:] {
+		t.add(o)
+	}
+	with, withConv, reached, reachedConv, chain := t.with, t.withConv, t.reached, t.reachedConv, t.chain
 	// reached[s] becomes the customers whose highest stage is s or later.
 	for s := len(stages) - 1; s >= 0; s-- {
 		reached[s] += reached[s+1]
