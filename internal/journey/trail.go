@@ -21,39 +21,61 @@ type Trail struct {
 func (t *Trail) Len() int { return len(t.Time) }
 
 // EachTrail calls fn for every kept customer, ascending by profile. The Trail and its columns are reused
-// between calls, so fn must copy whatever it keeps. Analyses outside this package (friction, maps) walk
-// journeys through it without seeing the journeys' internal layout.
+// between calls, so fn must copy whatever it keeps, and fn must not write to the columns: they may be the
+// journeys' own. Analyses outside this package (friction, maps) walk journeys through it without seeing the
+// journeys' internal layout.
 func (v *View) EachTrail(fn func(t *Trail)) { v.EachTrailIn(0, len(v.cust), fn) }
 
 // EachTrailIn is EachTrail for the kept customers from (inclusive) to to (exclusive), by position among the
 // view's kept customers (Trail.Index). Walks of disjoint ranges share nothing but the read-only journeys, so
 // they may run in parallel; Split gives ranges of similar work.
+//
+// A customer whose passing events are one run of the journeys (every customer of a view without a source,
+// channel or device filter: a date range keeps a run of each journey) gets the journeys' columns
+// themselves, capped so an append cannot reach past the run; only a trail with gaps is copied. Copying
+// every trail cost an eighth of a map redraw.
 func (v *View) EachTrailIn(from, to int, fn func(t *Trail)) {
-	j := v.j
-	var t Trail
+	var t, buf Trail
 	for i := from; i < to; i++ {
-		t.Index, t.Profile, t.Converted = i, v.cust[i], v.conv[i]
 		pos := v.pos[v.off[i]:v.off[i+1]]
-		n := len(pos)
-		if n > cap(t.Time) {
-			// Room for this trail and a little more, so a few growing trails do not reallocate each time.
-			c := n + n/4
-			t.Time = make([]int64, c)
-			t.Touchpoint, t.Stage, t.Channel = make([]uint32, c), make([]uint32, c), make([]uint32, c)
-			t.Source, t.Event = make([]uint32, c), make([]uint32, c)
+		if n := len(pos); n > 0 && int(pos[n-1]-pos[0]) == n-1 {
+			v.j.run(&t, int(pos[0]), int(pos[0])+n)
+		} else {
+			v.j.gather(&buf, pos)
+			t = buf
 		}
-		// Filled by index, not appended: six columns per event make the capacity checks count.
-		t.Time, t.Touchpoint, t.Stage = t.Time[:n], t.Touchpoint[:n], t.Stage[:n]
-		t.Channel, t.Source, t.Event = t.Channel[:n], t.Source[:n], t.Event[:n]
-		for x, k := range pos {
-			t.Time[x] = j.time[k]
-			t.Touchpoint[x] = j.tp[k]
-			t.Stage[x] = j.stage[k]
-			t.Channel[x] = j.ch[k]
-			t.Source[x] = j.src[k]
-			t.Event[x] = j.event[k]
-		}
+		t.Index, t.Profile, t.Converted = i, v.cust[i], v.conv[i]
 		fn(&t)
+	}
+}
+
+// run points t's columns at the journeys' events lo…hi-1.
+func (j *Journeys) run(t *Trail, lo, hi int) {
+	t.Time = j.time[lo:hi:hi]
+	t.Touchpoint, t.Stage, t.Channel = j.tp[lo:hi:hi], j.stage[lo:hi:hi], j.ch[lo:hi:hi]
+	t.Source, t.Event = j.src[lo:hi:hi], j.event[lo:hi:hi]
+}
+
+// gather copies the journeys' events at pos into t's columns, growing them as needed.
+func (j *Journeys) gather(t *Trail, pos []uint32) {
+	n := len(pos)
+	if n > cap(t.Time) {
+		// Room for this trail and a little more, so a few growing trails do not reallocate each time.
+		c := n + n/4
+		t.Time = make([]int64, c)
+		t.Touchpoint, t.Stage, t.Channel = make([]uint32, c), make([]uint32, c), make([]uint32, c)
+		t.Source, t.Event = make([]uint32, c), make([]uint32, c)
+	}
+	// Filled by index, not appended: six columns per event make the capacity checks count.
+	t.Time, t.Touchpoint, t.Stage = t.Time[:n], t.Touchpoint[:n], t.Stage[:n]
+	t.Channel, t.Source, t.Event = t.Channel[:n], t.Source[:n], t.Event[:n]
+	for x, k := range pos {
+		t.Time[x] = j.time[k]
+		t.Touchpoint[x] = j.tp[k]
+		t.Stage[x] = j.stage[k]
+		t.Channel[x] = j.ch[k]
+		t.Source[x] = j.src[k]
+		t.Event[x] = j.event[k]
 	}
 }
 
