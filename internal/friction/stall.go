@@ -13,31 +13,40 @@ import (
 func stall(ws []*walker) {
 	nTp := int(ws[0].nTp)
 	pairs := nTp * nTp
-	total := 0
-	for _, w := range ws {
-		total += len(w.steps)
-	}
-	if total == 0 || pairs == 0 {
+	if pairs == 0 {
 		return
 	}
-	// The gaps by pair (a counting sort), then each pair's exact median.
+	// The gaps by pair (a counting sort, each walker counting and placing its own steps at once), then each
+	// pair's exact median. Within a pair, walker k's gaps follow those of walkers 0…k-1.
+	fill := make([][]int, len(ws))
+	journey.Parallel(len(ws), func(k int) {
+		n := make([]int, pairs)
+		for _, s := range ws[k].steps {
+			n[s.pair]++
+		}
+		fill[k] = n
+	})
 	off := make([]int, pairs+1)
-	for _, w := range ws {
-		for _, s := range w.steps {
-			off[s.pair+1]++
+	total := 0
+	for p := range pairs {
+		off[p] = total
+		for _, n := range fill {
+			// The count becomes the walker's first position in the pair's gaps.
+			n[p], total = total, total+n[p]
 		}
 	}
-	for i := 1; i <= pairs; i++ {
-		off[i] += off[i-1]
+	off[pairs] = total
+	if total == 0 {
+		return
 	}
 	gaps := make([]int64, total)
-	fill := append([]int(nil), off[:pairs]...)
-	for _, w := range ws {
-		for _, s := range w.steps {
-			gaps[fill[s.pair]] = s.gap
-			fill[s.pair]++
+	journey.Parallel(len(ws), func(k int) {
+		at := fill[k]
+		for _, s := range ws[k].steps {
+			gaps[at[s.pair]] = s.gap
+			at[s.pair]++
 		}
-	}
+	})
 	limit := make([]int64, pairs)
 	// The medians in parallel: each worker takes the pairs whose gaps start in its share of all gaps.
 	journey.Parallel(len(ws), func(k int) {
