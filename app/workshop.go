@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"wayline/internal/journey"
 	"wayline/internal/maps"
@@ -12,7 +13,13 @@ import (
 
 // Workshop is the bound struct for the maps a workshop believes in: saved assumed maps, their comparison
 // with what customers did, and assumed personas set beside the discovered ones.
-type Workshop struct{ app *App }
+type Workshop struct {
+	app *App
+	// saving serialises saves and deletions: maps.SaveAssumed reads, changes and writes one setting, and two
+	// facilitators saving at once must not lose a map. One process holds the workspace (bbolt's file lock),
+	// so a lock here is enough.
+	saving sync.Mutex
+}
 
 // ComparisonDTO is maps.Comparison with each gap's customers as a count and an index to ask for them by.
 type ComparisonDTO struct {
@@ -51,6 +58,8 @@ func (w *Workshop) AssumedMaps() ([]maps.Assumed, error) {
 
 // SaveAssumed validates and stores a map (replacing one with the same id) and lists them all.
 func (w *Workshop) SaveAssumed(a maps.Assumed) ([]maps.Assumed, error) {
+	w.saving.Lock()
+	defer w.saving.Unlock()
 	var out []maps.Assumed
 	err := w.app.session.with(func(ws *store.Workspace) (err error) {
 		a.Updated = w.app.cfg.Now().UTC()
@@ -65,6 +74,8 @@ func (w *Workshop) SaveAssumed(a maps.Assumed) ([]maps.Assumed, error) {
 
 // DeleteAssumed removes a saved map and lists the rest.
 func (w *Workshop) DeleteAssumed(id string) ([]maps.Assumed, error) {
+	w.saving.Lock()
+	defer w.saving.Unlock()
 	var out []maps.Assumed
 	err := w.app.session.with(func(ws *store.Workspace) (err error) {
 		if err := maps.DeleteAssumed(ws, id); err != nil {

@@ -1,7 +1,9 @@
 package app_test
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"wayline/app"
@@ -61,5 +63,28 @@ func TestWorkshopDraftSaveCompareAndGapCustomers(t *testing.T) {
 	}
 	if _, err := a.Workshop.PersonaMatches("future-state"); err == nil || !strings.Contains(err.Error(), "discover personas") {
 		t.Errorf("persona matches before personas: %v", err)
+	}
+}
+
+// Facilitators saving different maps at the same moment each keep theirs.
+func TestWorkshopConcurrentSavesKeepEveryMap(t *testing.T) {
+	a, _ := openDemo(t)
+	draft, err := a.Workshop.DraftFromObserved(app.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 8 {
+		m := draft
+		m.ID, m.Name = fmt.Sprintf("map-%d", i), fmt.Sprintf("Map %d", i)
+		wg.Go(func() {
+			if _, err := a.Workshop.SaveAssumed(m); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if list, _ := a.Workshop.AssumedMaps(); len(list) != 8 {
+		t.Errorf("got %d saved maps, want all 8", len(list))
 	}
 }
