@@ -6,8 +6,9 @@
 //
 // Compute walks the view's trails once (journey.View.EachTrailIn: each kept customer's passing events in
 // journey order), large views in parallel over contiguous ranges of customers whose counts are merged; the
-// result is the same, to the bit, as from one walk (parallel.go). A customer is in a cell when at least one
-// of their events has its touchpoint (stage). For every cell, with its evidence count in Evidence:
+// result is the same, to the bit, as from one walk (parallel.go). MomentsOfTruth walks the same way; its
+// counts are integers, merged before the chain is solved (moments_tally.go). A customer is in a cell when at
+// least one of their events has its touchpoint (stage). For every cell, with its evidence count in Evidence:
 //
 //	ExitRate        customers whose journey ended here without converting, over the cell's customers. The
 //	                end is the last non-support event: support contacts after it are about it.
