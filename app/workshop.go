@@ -1,9 +1,11 @@
 package app
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 
 	"wayline/internal/journey"
@@ -43,8 +45,12 @@ type PersonaMatchesDTO struct {
 	Unassumed []PersonaOption     `json:"unassumed"`
 }
 
-// draftTouchpoints is how many touchpoints per stage a draft from the data starts with.
-const draftTouchpoints = 5
+// A draft from the data starts each stage with the touchpoints at least draftMinShare of its customers used
+// (at least one), draftTouchpoints at most: the common path, not every rare detour.
+const (
+	draftTouchpoints = 10
+	draftMinShare    = 0.1
+)
 
 // AssumedMaps lists the saved assumed maps, sorted by id.
 func (w *Workshop) AssumedMaps() ([]maps.Assumed, error) {
@@ -109,34 +115,67 @@ func (w *Workshop) ExportAssumed(id string) (string, error) {
 	return string(b), err
 }
 
-// DraftFromObserved starts an assumed map from the data: the observed stages with their most used
-// touchpoints and shares. It is not saved: a workshop edits it into what it believes first.
+// DraftFromObserved starts an assumed map from the data: the observed stages with their commonly used
+// touchpoints and shares, each stage's touchpoints in the order customers typically meet them. It is not
+// saved: a workshop edits it into what it believes first.
 func (w *Workshop) DraftFromObserved(f Filter) (maps.Assumed, error) {
-	c, err := w.app.Friction.compute(f)
+	_, v, err := w.app.Explore.view(f)
 	if err != nil {
 		return maps.Assumed{}, err
 	}
-	m := maps.Observed(c.view, c.res, nil)
+	m := maps.Observed(v, nil, nil) // friction is not part of a draft
+	when := typicalPlace(v)
 	a := maps.Assumed{ID: "current-state", Name: "Current state", Kind: "current", Stages: []maps.AssumedStage{}}
 	for _, s := range m.Stages {
 		st := maps.AssumedStage{Name: s.Name, Touchpoints: []maps.AssumedTouchpoint{}}
-		for _, t := range s.Touchpoints[:min(draftTouchpoints, len(s.Touchpoints))] {
+		for _, t := range s.Touchpoints { // by customers, most used first
+			if len(st.Touchpoints) == draftTouchpoints || len(st.Touchpoints) > 0 && t.Share < draftMinShare {
+				break
+			}
 			st.Touchpoints = append(st.Touchpoints, maps.AssumedTouchpoint{Touchpoint: t.Touchpoint,
 				ExpectedShare: math.Round(t.Share*100) / 100})
 		}
+		slices.SortStableFunc(st.Touchpoints, func(x, y maps.AssumedTouchpoint) int {
+			return cmp.Compare(when[x.Touchpoint], when[y.Touchpoint])
+		})
 		a.Stages = append(a.Stages, st)
 	}
 	return a, nil
 }
 
+// typicalPlace is, per touchpoint, the mean place of its first event in the journeys that have it (0 = the
+// journey's first event, 1 = its last): the order a draft expects touchpoints in.
+func typicalPlace(v *journey.View) map[string]float64 {
+	names := v.Journeys().TouchpointNames()
+	sum, n := make([]float64, len(names)), make([]int, len(names))
+	seen := make([]int, len(names)) // the customer index + 1 that last had the touchpoint
+	v.EachTrail(func(t *journey.Trail) {
+		last := max(t.Len()-1, 1)
+		for k, tp := range t.Touchpoint {
+			if seen[tp] != t.Index+1 {
+				seen[tp] = t.Index + 1
+				sum[tp] += float64(k) / float64(last)
+				n[tp]++
+			}
+		}
+	})
+	out := make(map[string]float64, len(names))
+	for tp, name := range names {
+		if n[tp] > 0 {
+			out[name] = sum[tp] / float64(n[tp])
+		}
+	}
+	return out
+}
+
 // Compare sets a saved map against the filtered journeys.
 func (w *Workshop) Compare(f Filter, id string, t maps.Tolerance) (ComparisonDTO, error) {
-	cmp, err := w.compare(f, id, t)
+	comparison, err := w.compare(f, id, t)
 	if err != nil {
 		return ComparisonDTO{}, err
 	}
-	out := ComparisonDTO{Comparison: cmp, Gaps: []GapDTO{}}
-	for i, g := range cmp.Gaps {
+	out := ComparisonDTO{Comparison: comparison, Gaps: []GapDTO{}}
+	for i, g := range comparison.Gaps {
 		out.Gaps = append(out.Gaps, GapDTO{Index: i, Kind: g.Kind, Stage: g.Stage, Touchpoint: g.Touchpoint,
 			Customers: g.Customers, Text: g.Text})
 	}
@@ -145,14 +184,14 @@ func (w *Workshop) Compare(f Filter, id string, t maps.Tolerance) (ComparisonDTO
 
 // GapCustomers lists the customers behind one gap of a comparison.
 func (w *Workshop) GapCustomers(f Filter, id string, t maps.Tolerance, gap int, q CustomerQuery) (CustomerList, error) {
-	cmp, err := w.compare(f, id, t)
+	comparison, err := w.compare(f, id, t)
 	if err != nil {
 		return CustomerList{}, err
 	}
-	if gap < 0 || gap >= len(cmp.Gaps) {
-		return CustomerList{}, fmt.Errorf("the comparison has no gap %d (it has %d): compare again", gap, len(cmp.Gaps))
+	if gap < 0 || gap >= len(comparison.Gaps) {
+		return CustomerList{}, fmt.Errorf("the comparison has no gap %d (it has %d): compare again", gap, len(comparison.Gaps))
 	}
-	return w.app.Explore.customers(f, q, &journey.Cohort{Kind: journey.CohortProfiles, Profiles: cmp.Gaps[gap].Profiles})
+	return w.app.Explore.customers(f, q, &journey.Cohort{Kind: journey.CohortProfiles, Profiles: comparison.Gaps[gap].Profiles})
 }
 
 // PersonaMatches sets a map's assumed personas beside the discovered ones.

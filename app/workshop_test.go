@@ -88,3 +88,35 @@ func TestWorkshopConcurrentSavesKeepEveryMap(t *testing.T) {
 		t.Errorf("got %d saved maps, want all 8", len(list))
 	}
 }
+
+// A draft lists each stage's touchpoints in the order customers meet them: the demo's checkout steps come
+// cart, shipping, payment, whatever their customer counts.
+func TestWorkshopDraftFollowsTheJourneysOrder(t *testing.T) {
+	a, _ := openDemo(t)
+	draft, err := a.Workshop.DraftFromObserved(app.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := map[string]int{}
+	for _, s := range draft.Stages {
+		for i, tp := range s.Touchpoints {
+			at[tp.Touchpoint] = i
+		}
+	}
+	cart, shipping, payment := at["Checkout: cart"], at["Checkout: shipping"], at["Checkout: payment"]
+	if !(cart < shipping && shipping < payment) {
+		t.Errorf("checkout steps at %d, %d, %d; want cart, shipping, payment in that order", cart, shipping, payment)
+	}
+	if _, err := a.Workshop.SaveAssumed(draft); err != nil {
+		t.Fatal(err)
+	}
+	c, err := a.Workshop.Compare(app.Filter{}, draft.ID, maps.Tolerance{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range c.Stages {
+		if s.Stage == "Decision" && s.OutOfOrder*10 > s.Reached {
+			t.Errorf("Decision: %d of %d customers out of order against the data's own draft, want under 10 %%", s.OutOfOrder, s.Reached)
+		}
+	}
+}

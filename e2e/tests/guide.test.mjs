@@ -55,6 +55,12 @@ describe('Guide pictures', () => {
     if ((await entry.getAttribute('aria-disabled')) === 'true') return // not in this build yet
     await entry.click()
     await p.getByRole('heading', { level: 1 }).first().waitFor()
+    // The picture a facilitator puts on the wall: a map drafted from the data, saved, and compared.
+    await p.getByRole('button', { name: 'Start from the data' }).first().click()
+    await p.getByRole('button', { name: 'Save map' }).click()
+    await p.getByRole('status').filter({ hasText: 'Saved' }).waitFor()
+    await p.getByRole('tab', { name: 'Comparison' }).click()
+    await p.locator('.figures .figure').first().waitFor()
     await p.waitForTimeout(500)
     await guideShot(p, 'workshop')
     assertQuietPage(app.seen)
