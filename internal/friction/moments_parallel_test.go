@@ -6,7 +6,6 @@ package friction_test
 import (
 	"fmt"
 	"math/rand/v2"
-	"reflect"
 	"strconv"
 	"testing"
 
@@ -40,13 +39,13 @@ func momentsSameAsOneWalk(t *testing.T, v *journey.View) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ok, diff := sameBits(reflect.ValueOf(got), reflect.ValueOf(want), "Moments"); !ok {
+		if ok, diff := demotest.SameBits(got, want, "Moments"); !ok {
 			t.Errorf("%d workers: got different moments than one walk: %s", workers, diff)
 		}
 	}
 	if got, err := friction.MomentsOfTruth(v, 0); err != nil {
 		t.Fatal(err)
-	} else if ok, diff := sameBits(reflect.ValueOf(got), reflect.ValueOf(want), "Moments"); !ok {
+	} else if ok, diff := demotest.SameBits(got, want, "Moments"); !ok {
 		t.Errorf("MomentsOfTruth: got different moments than one walk: %s", diff)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"reflect"
 	"strconv"
 	"testing"
 
@@ -111,46 +110,6 @@ func randomView(t testing.TB, seed uint64, customers, nPersonas int) (*journey.V
 	return v, labels, names
 }
 
-// sameBits reports whether a and b are equal field by field, floats by their bits (so 0 and −0 differ) and
-// every NaN equal to every NaN; where they differ names the first difference.
-func sameBits(a, b reflect.Value, where string) (bool, string) {
-	switch a.Kind() {
-	case reflect.Float32, reflect.Float64:
-		x, y := a.Float(), b.Float()
-		if math.IsNaN(x) && math.IsNaN(y) || math.Float64bits(x) == math.Float64bits(y) {
-			return true, ""
-		}
-		return false, fmt.Sprintf("%s: %v (%#x) vs %v (%#x)", where, x, math.Float64bits(x), y, math.Float64bits(y))
-	case reflect.Pointer:
-		if a.IsNil() || b.IsNil() {
-			return a.IsNil() == b.IsNil(), where + ": nil"
-		}
-		return sameBits(a.Elem(), b.Elem(), where)
-	case reflect.Struct:
-		for i := range a.NumField() {
-			if ok, d := sameBits(a.Field(i), b.Field(i), where+"."+a.Type().Field(i).Name); !ok {
-				return false, d
-			}
-		}
-		return true, ""
-	case reflect.Slice, reflect.Array:
-		if a.Len() != b.Len() {
-			return false, fmt.Sprintf("%s: length %d vs %d", where, a.Len(), b.Len())
-		}
-		for i := range a.Len() {
-			if ok, d := sameBits(a.Index(i), b.Index(i), fmt.Sprintf("%s[%d]", where, i)); !ok {
-				return false, d
-			}
-		}
-		return true, ""
-	default:
-		if a.Interface() != b.Interface() {
-			return false, fmt.Sprintf("%s: %v vs %v", where, a.Interface(), b.Interface())
-		}
-		return true, ""
-	}
-}
-
 // sameAsOneWalk checks Compute with 2, 3 and 8 workers against one walk.
 func sameAsOneWalk(t *testing.T, v *journey.View, labels []int32, names []string) {
 	t.Helper()
@@ -168,13 +127,13 @@ func sameAsOneWalk(t *testing.T, v *journey.View, labels []int32, names []string
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ok, diff := sameBits(reflect.ValueOf(got), reflect.ValueOf(want), "Result"); !ok {
+		if ok, diff := demotest.SameBits(got, want, "Result"); !ok {
 			t.Errorf("%d workers: got a different result than one walk: %s", workers, diff)
 		}
 	}
 	if got, err := friction.Compute(v, labels, names, s); err != nil {
 		t.Fatal(err)
-	} else if ok, diff := sameBits(reflect.ValueOf(got), reflect.ValueOf(want), "Result"); !ok {
+	} else if ok, diff := demotest.SameBits(got, want, "Result"); !ok {
 		t.Errorf("Compute: got a different result than one walk: %s", diff)
 	}
 }
@@ -208,10 +167,10 @@ func TestSameBitsSeesTheLastBit(t *testing.T) {
 	same := &friction.Result{Touchpoints: []friction.Cell{{Score: math.NaN()}, {Components: friction.Components{MeanRating: 0.3}}}}
 	next := &friction.Result{Touchpoints: []friction.Cell{{Score: math.NaN()},
 		{Components: friction.Components{MeanRating: math.Nextafter(0.3, 1)}}}}
-	if ok, diff := sameBits(reflect.ValueOf(r), reflect.ValueOf(same), "Result"); !ok {
+	if ok, diff := demotest.SameBits(r, same, "Result"); !ok {
 		t.Errorf("got a difference between equal results: %s", diff)
 	}
-	if ok, _ := sameBits(reflect.ValueOf(r), reflect.ValueOf(next), "Result"); ok {
+	if ok, _ := demotest.SameBits(r, next, "Result"); ok {
 		t.Error("got no difference for a rating one bit apart")
 	}
 }

@@ -4,9 +4,7 @@ package maps_test
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
-	"reflect"
 	"strconv"
 	"testing"
 
@@ -68,46 +66,6 @@ func randomJourneys(t *testing.T, seed uint64, customers int) *journey.View {
 	return v
 }
 
-// sameBits reports whether a and b are equal field by field, floats by their bits and every NaN equal to
-// every NaN; where they differ names the first difference.
-func sameBits(a, b reflect.Value, where string) (bool, string) {
-	switch a.Kind() {
-	case reflect.Float32, reflect.Float64:
-		x, y := a.Float(), b.Float()
-		if math.IsNaN(x) && math.IsNaN(y) || math.Float64bits(x) == math.Float64bits(y) {
-			return true, ""
-		}
-		return false, fmt.Sprintf("%s: %v (%#x) vs %v (%#x)", where, x, math.Float64bits(x), y, math.Float64bits(y))
-	case reflect.Pointer:
-		if a.IsNil() || b.IsNil() {
-			return a.IsNil() == b.IsNil(), where + ": nil"
-		}
-		return sameBits(a.Elem(), b.Elem(), where)
-	case reflect.Struct:
-		for i := range a.NumField() {
-			if ok, d := sameBits(a.Field(i), b.Field(i), where+"."+a.Type().Field(i).Name); !ok {
-				return false, d
-			}
-		}
-		return true, ""
-	case reflect.Slice, reflect.Array:
-		if a.Len() != b.Len() {
-			return false, fmt.Sprintf("%s: length %d vs %d", where, a.Len(), b.Len())
-		}
-		for i := range a.Len() {
-			if ok, d := sameBits(a.Index(i), b.Index(i), fmt.Sprintf("%s[%d]", where, i)); !ok {
-				return false, d
-			}
-		}
-		return true, ""
-	default:
-		if a.Interface() != b.Interface() {
-			return false, fmt.Sprintf("%s: %v vs %v", where, a.Interface(), b.Interface())
-		}
-		return true, ""
-	}
-}
-
 // sameMapAsOneWalk checks the observed map from 2, 3 and 8 walks against one walk's.
 func sameMapAsOneWalk(t *testing.T, v *journey.View) {
 	t.Helper()
@@ -124,11 +82,11 @@ func sameMapAsOneWalk(t *testing.T, v *journey.View) {
 		t.Fatal("one walk drew an empty map: nothing to compare")
 	}
 	for _, workers := range []int{2, 3, 8} {
-		if ok, diff := sameBits(reflect.ValueOf(maps.ObservedWorkers(v, fr, moments, workers)), reflect.ValueOf(want), "Map"); !ok {
+		if ok, diff := demotest.SameBits(maps.ObservedWorkers(v, fr, moments, workers), want, "Map"); !ok {
 			t.Errorf("%d workers: got a different map than one walk: %s", workers, diff)
 		}
 	}
-	if ok, diff := sameBits(reflect.ValueOf(maps.Observed(v, fr, moments)), reflect.ValueOf(want), "Map"); !ok {
+	if ok, diff := demotest.SameBits(maps.Observed(v, fr, moments), want, "Map"); !ok {
 		t.Errorf("Observed: got a different map than one walk: %s", diff)
 	}
 }
